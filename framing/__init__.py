@@ -1,0 +1,18 @@
+"""framing: compare how news outlets frame the same event.
+
+The public API, one module per concept:
+
+* :mod:`framing.corpus`   -- ``load_corpus`` and ``CorpusError``
+* :mod:`framing.cleaning` -- ``clean_text``, ``removed_lines`` and the cleaning ``RULES``
+* :mod:`framing.text`     -- ``sentences`` and ``paragraphs`` with offsets
+* :mod:`framing.figures`  -- ``save_figure`` and the shared style
+* :mod:`framing.cli`      -- the ``framing`` command
+"""
+
+from .cleaning import RULES, clean_text, removal_counts, removed_lines
+from .corpus import CorpusError, load_corpus
+from .text import paragraphs, sentences
+
+__version__ = "0.1.0"
+__all__ = ["CorpusError", "RULES", "clean_text", "load_corpus", "paragraphs", "removal_counts", "removed_lines",
+           "sentences"]

@@ -1,0 +1,278 @@
+"""Load a corpus of articles into one tidy DataFrame (one row per article).
+
+Three sources are accepted:
+
+* a folder with ``manifest.csv`` (columns ``file, outlet, title, published``,
+  optional ``url, notes``) and one UTF-8 ``.txt`` file per article;
+* a ``.csv`` file with one article per row;
+* a ``.jsonl`` file with one JSON object per line.
+
+For CSV/JSONL, keyword arguments name the source columns, e.g.
+``load_corpus("x.jsonl", text="content_original", outlet="source")``.
+
+Every problem with the input raises :class:`CorpusError` with a message that
+names the file, row or line and says how to fix it. No article is ever dropped
+silently.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from pathlib import Path
+
+import pandas as pd
+
+from .cleaning import clean_text
+
+#: Columns of the corpus DataFrame, in order.
+COLUMNS = ["article_id", "outlet", "title", "published", "url", "text", "raw", "n_words",
+           "byline", "n_lines_removed"]
+#: Fields a CSV/JSONL source can map with keyword arguments.
+FIELDS = ("article_id", "text", "outlet", "title", "published", "url")
+MANIFEST = "manifest.csv"
+MANIFEST_REQUIRED = ("file", "outlet", "title", "published")
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2})?)?$")
+
+
+class CorpusError(ValueError):
+    """The corpus cannot be loaded; the message says where and how to fix it."""
+
+
+def load_corpus(path, dates: str = "raise", **columns) -> pd.DataFrame:
+    """Load articles and clean their text.
+
+    Parameters
+    ----------
+    path : str or Path
+        A folder with ``manifest.csv`` and ``.txt`` files, or a ``.csv`` /
+        ``.jsonl`` file with one article per row.
+    dates : {"raise", "coerce"}
+        What to do with a non-empty date that is not ISO (``YYYY-MM-DD``):
+        raise a :class:`CorpusError` naming the row, or leave it empty (NaT).
+        Empty dates are always allowed and give NaT.
+    **columns
+        For CSV/JSONL only: ``text=``, ``outlet=``, ``title=``, ``published=``,
+        ``url=``, ``article_id=`` name the source column holding each field.
+        By default each field is read from a column of the same name; ``text``
+        and ``outlet`` are required, the others optional. Without an
+        ``article_id`` column, ids are ``<file stem>-<row number>``.
+
+    Returns
+    -------
+    DataFrame
+        One row per article with columns ``article_id``, ``outlet``,
+        ``title``, ``published`` (datetime64, NaT when unknown), ``url``,
+        ``text`` (clean body), ``raw`` (original text), ``n_words`` (words in
+        ``text``), ``byline`` (found by the cleaner, may be empty) and
+        ``n_lines_removed``. See :func:`framing.removed_lines` for what the
+        cleaner removed.
+
+    Raises
+    ------
+    CorpusError
+        For any problem with the input (see the module docstring).
+    """
+    if dates not in ("raise", "coerce"):
+        raise CorpusError(f"dates must be 'raise' or 'coerce', not {dates!r}")
+    path = Path(path)
+    if not path.exists():
+        raise CorpusError(f"{path}: no such file or folder; give a folder with {MANIFEST}, "
+                          "or a .csv or .jsonl file")
+    if path.is_dir():
+        if columns:
+            raise CorpusError(f"{path}: column options ({', '.join(columns)}) only apply to "
+                              f"CSV/JSONL files; a folder is described by its {MANIFEST}")
+        records = _read_folder(path)
+    elif path.suffix.lower() == ".csv":
+        records = _read_table(path, _csv_rows(path), columns)
+    elif path.suffix.lower() in (".jsonl", ".ndjson"):
+        records = _read_table(path, _jsonl_rows(path), columns)
+    else:
+        raise CorpusError(f"{path}: unsupported file type {path.suffix!r}; use a folder with "
+                          f"{MANIFEST}, a .csv or a .jsonl file")
+    if not records:
+        raise CorpusError(f"{path}: the corpus is empty (no articles found)")
+    return _build(records, dates)
+
+
+# --- readers: each returns a list of dicts with the FIELDS and "where" -----------------------
+
+def _decode(data: bytes, where: str) -> str:
+    """Decode UTF-8 (a BOM is allowed) or raise a CorpusError naming ``where``."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise CorpusError(f"{where}: file is UTF-16, not UTF-8; re-save it as UTF-8")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        raise CorpusError(
+            f"{where}: not valid UTF-8 (byte {err.start}: {data[err.start:err.start + 1]!r}); "
+            "re-save the file as UTF-8"
+        ) from None
+
+
+def _read_folder(folder: Path) -> list[dict]:
+    manifest = folder / MANIFEST
+    if not manifest.is_file():
+        raise CorpusError(f"{folder}: no {MANIFEST}; add one with columns "
+                          f"{', '.join(MANIFEST_REQUIRED)} (optional: url, notes)")
+    where = str(manifest)
+    text = _decode(manifest.read_bytes(), where)
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    header = [h.strip() for h in (reader.fieldnames or [])]
+    missing = [c for c in MANIFEST_REQUIRED if c not in header]
+    if missing:
+        raise CorpusError(f"{where}: missing required column(s) {', '.join(missing)}; "
+                          f"the header is {', '.join(header) or '(empty)'}")
+    reader.fieldnames = header
+    records, seen = [], {}
+    for row_no, row in enumerate(reader, start=2):  # row 1 is the header
+        row = {k: (v or "").strip() for k, v in row.items() if k is not None}
+        name = row["file"]
+        at = f"{where} row {row_no}"
+        if not name:
+            raise CorpusError(f"{at}: empty 'file' cell; name the article's .txt file")
+        if name in seen:
+            raise CorpusError(f"{at}: duplicate row for {name!r} (also row {seen[name]}); "
+                              "keep one row per file")
+        seen[name] = row_no
+        if not row["outlet"]:
+            raise CorpusError(f"{at}: empty 'outlet' for {name!r}; name the outlet")
+        file = folder / name
+        if not file.is_file():
+            raise CorpusError(f"{at}: file {name!r} not found in {folder}; "
+                              "fix the name or remove the row")
+        raw = _decode(file.read_bytes(), str(file))
+        if not raw.strip():
+            raise CorpusError(f"{file}: file is empty; add the article text or remove its "
+                              f"manifest row ({at})")
+        records.append({"article_id": Path(name).stem, "text": raw, "outlet": row["outlet"],
+                        "title": row["title"], "published": row["published"],
+                        "url": row.get("url", ""), "where": at})
+    unlisted = sorted(p.name for p in folder.glob("*.txt") if p.name not in seen)
+    if unlisted:
+        raise CorpusError(f"{folder}: {len(unlisted)} .txt file(s) not in {MANIFEST}: "
+                          f"{', '.join(unlisted[:5])}{' ...' if len(unlisted) > 5 else ''}; "
+                          "add a manifest row for each (no article is skipped silently)")
+    return records
+
+
+def _csv_rows(path: Path):
+    """Yield (where, dict) for each CSV row, streaming the file."""
+    try:
+        with open(path, encoding="utf-8-sig", newline="") as fh:
+            reader = csv.DictReader(fh)
+            if reader.fieldnames is None:
+                raise CorpusError(f"{path}: the file is empty; it needs a header row")
+            yield list(reader.fieldnames)
+            for row in reader:
+                yield f"{path} row {reader.line_num}", row
+    except UnicodeDecodeError as err:
+        raise CorpusError(f"{path}: not valid UTF-8 ({err.reason} at byte {err.start}); "
+                          "re-save the file as UTF-8") from None
+
+
+def _jsonl_rows(path: Path):
+    """Yield the keys seen, then (where, dict) for each JSONL line, streaming the file."""
+    with open(path, "rb") as fh:
+        head = fh.read(4)
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise CorpusError(f"{path}: file is UTF-16, not UTF-8; re-save it as UTF-8")
+    keys: list[str] | None = None
+    rows = []
+    with open(path, "rb") as fh:
+        for line_no, line in enumerate(fh, start=1):
+            where = f"{path} line {line_no}"
+            text = _decode(line, where).strip()
+            if not text:
+                continue  # a blank line is not an article
+            try:
+                obj = json.loads(text)
+            except json.JSONDecodeError as err:
+                raise CorpusError(f"{where}: not valid JSON ({err.msg}); fix or remove the line") \
+                    from None
+            if not isinstance(obj, dict):
+                raise CorpusError(f"{where}: expected a JSON object, got {type(obj).__name__}")
+            if keys is None:
+                keys = list(obj)
+            rows.append((where, obj))
+    if keys is None:
+        raise CorpusError(f"{path}: the file is empty; it needs one JSON object per line")
+    yield keys
+    yield from rows
+
+
+def _read_table(path: Path, rows, columns: dict) -> list[dict]:
+    unknown = [k for k in columns if k not in FIELDS]
+    if unknown:
+        raise CorpusError(f"unknown option(s) {', '.join(unknown)}; column options are "
+                          f"{', '.join(FIELDS)}")
+    mapping = {f: columns.get(f, f) for f in FIELDS}
+    header = next(rows)
+    for field in ("text", "outlet"):
+        if mapping[field] not in header:
+            hint = f" (pass {field}='<column>')" if field not in columns else ""
+            raise CorpusError(f"{path}: no column {mapping[field]!r} for the article {field}"
+                              f"{hint}; columns are {', '.join(map(str, header))}")
+    for field in ("title", "published", "url", "article_id"):
+        if field in columns and columns[field] not in header:
+            raise CorpusError(f"{path}: no column {columns[field]!r} for {field}; columns are "
+                              f"{', '.join(map(str, header))}")
+    records, seen = [], {}
+    for n, (where, row) in enumerate(rows, start=1):
+        rec = {"where": where}
+        for field in FIELDS:
+            value = row.get(mapping[field], "")
+            rec[field] = "" if value is None else str(value)
+        if not rec["text"].strip():
+            raise CorpusError(f"{where}: empty text in column {mapping['text']!r}; "
+                              "fill it in or remove the row")
+        if not rec["outlet"].strip():
+            raise CorpusError(f"{where}: empty outlet in column {mapping['outlet']!r}; "
+                              "fill it in or remove the row")
+        if not rec["article_id"]:
+            rec["article_id"] = f"{path.stem}-{n}"
+        if rec["article_id"] in seen:
+            raise CorpusError(f"{where}: duplicate article id {rec['article_id']!r} "
+                              f"(also {seen[rec['article_id']]}); ids must be unique")
+        seen[rec["article_id"]] = where
+        records.append(rec)
+    return records
+
+
+# --- assembly -------------------------------------------------------------------------------
+
+def _parse_date(value: str, where: str, dates: str):
+    value = value.strip()
+    if not value:
+        return pd.NaT
+    if _ISO_DATE.match(value):
+        try:
+            return pd.Timestamp(value)
+        except ValueError:
+            pass
+    if dates == "coerce":
+        return pd.NaT
+    raise CorpusError(f"{where}: date {value!r} is not an ISO date (YYYY-MM-DD); fix it, "
+                      "leave it empty, or load with dates='coerce'")
+
+
+def _build(records: list[dict], dates: str) -> pd.DataFrame:
+    rows = []
+    for rec in records:
+        cleaned = clean_text(rec["text"], rec["title"])
+        if not cleaned.text.strip():
+            raise CorpusError(f"{rec['where']}: no article text left ({len(cleaned.lines)} "
+                              "line(s), all blank or page furniture); check the file")
+        rows.append((
+            rec["article_id"], rec["outlet"].strip(), rec["title"].strip(),
+            _parse_date(rec["published"], rec["where"], dates), rec["url"].strip(),
+            cleaned.text, rec["text"], len(cleaned.text.split()), cleaned.byline,
+            len(cleaned.removed),
+        ))
+    frame = pd.DataFrame(rows, columns=COLUMNS)
+    frame["published"] = pd.to_datetime(frame["published"])
+    return frame
+

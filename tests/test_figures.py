@@ -1,0 +1,57 @@
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+import pandas as pd  # noqa: E402
+import pytest  # noqa: E402
+
+from framing.figures import FORMATS, save_figure, use_style  # noqa: E402
+
+
+def _figure():
+    use_style()
+    fig, ax = plt.subplots()
+    ax.bar(["Sky News", "Sputnik"], [432, 512])
+    ax.set_title("Words")
+    return fig
+
+
+def test_save_twice_gives_identical_bytes(tmp_path):
+    data = pd.DataFrame({"outlet": ["Sky News", "Sputnik"], "n_words": [432, 512]})
+    first = save_figure(_figure(), "words", data, directory=tmp_path / "a")
+    second = save_figure(_figure(), "words", data, directory=tmp_path / "b")
+    assert [p.name for p in first] == [f"words.{f}" for f in FORMATS] + ["words.csv"]
+    for a, b in zip(first, second):
+        assert a.read_bytes() == b.read_bytes(), a.name
+    assert (tmp_path / "a" / "words.csv").read_text() == "outlet,n_words\nSky News,432\nSputnik,512\n"
+    plt.close("all")
+
+
+def test_different_figures_differ(tmp_path):
+    a = save_figure(_figure(), "x", directory=tmp_path / "a")
+    fig = _figure()
+    fig.axes[0].set_title("Other")
+    b = save_figure(fig, "x", directory=tmp_path / "b")
+    assert a[0].read_bytes() != b[0].read_bytes()
+    plt.close("all")
+
+
+def test_no_temporary_files_left_and_bad_name(tmp_path):
+    save_figure(_figure(), "clean", directory=tmp_path)
+    assert sorted(p.name for p in tmp_path.iterdir()) == [f"clean.{f}" for f in sorted(FORMATS)]
+    with pytest.raises(ValueError, match="figure name"):
+        save_figure(_figure(), "../escape", directory=tmp_path)
+    plt.close("all")
+
+
+def test_interrupted_save_leaves_no_half_written_file(tmp_path):
+    fig = _figure()
+
+    def boom(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    fig.savefig = boom
+    with pytest.raises(KeyboardInterrupt):
+        save_figure(fig, "half", directory=tmp_path)
+    assert list(tmp_path.iterdir()) == []
+    plt.close("all")
