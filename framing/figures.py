@@ -116,3 +116,69 @@ def save_figure(fig, name: str, data: pd.DataFrame | None = None, directory=None
         _atomic_write(path, lambda tmp: data.to_csv(tmp, index=False, lineterminator="\n"))
         written.append(path)
     return written
+
+
+def facet_bars(frame: pd.DataFrame, facet: str, label: str, value: str, note: str | None = None,
+               ncols: int = 3, xlabel: str | None = None, panel_height: float = 2.6):
+    """Horizontal bar charts, one panel per value of ``facet``, bars in frame order.
+
+    Parameters
+    ----------
+    frame : DataFrame
+        One row per bar.
+    facet, label, value : str
+        Columns: the panel, the bar's label, the bar's length.
+    note : str, optional
+        Column whose text is written at the end of each bar (e.g. raw counts).
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+    """
+    panels = list(dict.fromkeys(frame[facet]))
+    nrows = -(-len(panels) // ncols)
+    fig, axes = plt.subplots(nrows, ncols, figsize=(3.6 * ncols, panel_height * nrows),
+                             squeeze=False)
+    for ax, panel in zip(axes.flat, panels):
+        part = frame[frame[facet] == panel].iloc[::-1]
+        ax.barh(part[label].astype(str), part[value], color=STYLE["axes.prop_cycle"].by_key()[
+            "color"][0])
+        ax.set_title(str(panel), fontsize=9)
+        ax.tick_params(axis="y", labelsize=8)
+        ax.tick_params(axis="x", labelsize=8)
+        if note:
+            for y, (v, text) in enumerate(zip(part[value], part[note])):
+                ax.text(v, y, f" {text}", va="center", fontsize=7, color="#444444")
+            ax.margins(x=0.3)
+        if xlabel:
+            ax.set_xlabel(xlabel, fontsize=8)
+    for ax in list(axes.flat)[len(panels):]:
+        ax.set_visible(False)
+    fig.tight_layout()
+    return fig
+
+
+def heatmap(frame: pd.DataFrame, row: str, col: str, value: str, fmt: str = "{:.2f}",
+            title: str = "", cmap: str = "viridis", vmin=None, vmax=None, label: str = ""):
+    """An annotated heatmap of a long-form frame (one row per cell).
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+    """
+    table = frame.pivot(index=row, columns=col, values=value)
+    fig, ax = plt.subplots(figsize=(1.2 * len(table.columns) + 3, 0.6 * len(table) + 1.5))
+    image = ax.imshow(table.to_numpy(dtype=float), cmap=cmap, vmin=vmin, vmax=vmax)
+    ax.set_xticks(range(len(table.columns)), table.columns, rotation=30, ha="right")
+    ax.set_yticks(range(len(table.index)), table.index)
+    ax.grid(False)
+    values = table.to_numpy(dtype=float)
+    mid = (pd.Series(values.ravel()).dropna().min() + pd.Series(values.ravel()).dropna().max()) / 2
+    for i in range(values.shape[0]):
+        for j in range(values.shape[1]):
+            if values[i, j] == values[i, j]:  # not NaN
+                ax.text(j, i, fmt.format(values[i, j]), ha="center", va="center", fontsize=8,
+                        color="white" if values[i, j] < mid else "black")
+    fig.colorbar(image, ax=ax, label=label, shrink=0.8)
+    ax.set_title(title)
+    return fig

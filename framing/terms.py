@@ -1,0 +1,552 @@
+"""Which terms set each outlet apart: TF-IDF, log-odds with a prior, and keyness.
+
+Pipeline (all sparse, no Python loop per term):
+
+1. **Normalise spelling** with an editable table (:func:`load_normalisation`):
+   UK/US spellings, transliterations and typos become one canonical form, so
+   that spelling does not masquerade as framing.
+2. **Join names into phrases** where the data supports it: a run of
+   capitalised words ("Vladimir Putin", "High Negotiations Committee") that
+   occurs at least ``min_phrase_count`` times in the corpus becomes one term.
+3. **Count** unigrams and bigrams (English stop words removed) per article
+   with scikit-learn, then sum the article rows into groups (outlets) with a
+   sparse indicator matrix.
+4. **Score** each term for each group against the rest of the corpus:
+
+   ``tfidf``     scikit-learn TF-IDF over the groups' concatenated text.
+   ``log-odds``  log-odds ratio with an informative Dirichlet prior (Monroe,
+                 Colaresi & Quinn 2008, "Fightin' Words"), one group against
+                 the rest, prior from the whole corpus; ``z`` is the
+                 z-score of the difference.
+   ``keyness``   log-likelihood G2 of the group against the rest (Dunning
+                 1993; Rayson & Garside 2000), signed (+ over-used, - under-
+                 used), with the log ratio effect size (Hardie 2014) and its
+                 p-value (chi-squared, 1 df).
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections import Counter
+from importlib import resources
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+from scipy import sparse
+from scipy.stats import chi2
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, CountVectorizer, TfidfTransformer
+
+METHODS = ("tfidf", "log-odds", "keyness")
+#: Extra stop words for news text: reporting verbs and honorifics that every outlet uses.
+NEWS_STOP_WORDS = frozenset({"said", "says", "say", "mr", "mrs", "ms", "told", "according",
+                             "just", "like", "s", "t"})
+STOP_WORDS = frozenset(ENGLISH_STOP_WORDS) | NEWS_STOP_WORDS
+# Words that may start a capitalised run but are not part of a name.
+_NOT_NAME_START = frozenset(w.capitalize() for w in STOP_WORDS) | {
+    "Mr", "Mrs", "Ms", "Dr", "President", "Prime", "Minister", "General", "Gen", "Sen", "Rep",
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+}
+# A run of capitalised words ("Vladimir Putin", "Bashar al-Assad", "O'Brien"); a possessive
+# "'s" is not part of the run.
+_CAP_WORD = r"[A-Z][\w-]*[a-z][\w-]*(?:['’][A-Z][\w-]*)?"
+_NAME_RUN = re.compile(r"\b" + _CAP_WORD + r"(?:[ -](?:al-|al |de |bin )?" + _CAP_WORD + r"){1,3}")
+#: Terms are words of 2+ characters that start with a letter (no bare numbers).
+TOKEN_PATTERN = r"(?u)\b[^\W\d_]\w+\b"
+# Clause punctuation and stop words are barriers: no n-gram spans them ("for the sake of the
+# Syrian people" gives "syrian people", never "sake syrian").
+_TOKEN_OR_BARRIER = re.compile(r"(?u)\b[^\W\d_]\w+\b|[.,;:!?()\[\]\"“”‘—–…]|\s-\s")
+
+
+class _Analyzer:
+    """Lower-cased word n-grams that never span punctuation or stop words.
+
+    A plain class (not a closure) so that a fitted vectorizer can be pickled.
+    """
+
+    def __init__(self, stop_words, ngram_range):
+        self.stop_words = frozenset(stop_words)
+        self.lo, self.hi = ngram_range
+
+    def __call__(self, text: str) -> list[str]:
+        stop = self.stop_words
+        # None marks a barrier: punctuation (one character) or a stop word
+        toks = [None if (t in stop or not t[0].isalpha()) else t
+                for t in _TOKEN_OR_BARRIER.findall(text.lower())]
+        out: list[str] = []
+        for n in range(self.lo, self.hi + 1):
+            if n == 1:
+                out.extend(t for t in toks if t is not None)
+            elif n == 2:
+                out.extend(f"{a} {b}" for a, b in zip(toks, toks[1:])
+                           if a is not None and b is not None)
+            else:
+                out.extend(" ".join(g) for g in zip(*(toks[i:] for i in range(n)))
+                           if None not in g)
+        return out
+
+NORMALISATION_COLUMNS = ("variant", "canonical", "kind", "notes")
+
+
+class TermsError(ValueError):
+    """Bad arguments or a bad normalisation table; the message says which row."""
+
+
+# --- normalisation ---------------------------------------------------------------------------
+
+def load_normalisation(path=None, spelling: bool = True) -> pd.DataFrame:
+    """Load the spelling-normalisation table.
+
+    Parameters
+    ----------
+    path : str or Path, optional
+        A CSV with columns ``variant, canonical`` (optional ``kind, notes``).
+        ``None`` gives the case study's table (``seeds/normalisation.csv``),
+        when it exists. Pass ``False`` for no corpus-specific table.
+    spelling : bool
+        Also include the package's general UK/US spelling table
+        (``framing/data/spelling_uk_us.csv``).
+
+    Returns
+    -------
+    DataFrame
+        Columns ``variant, canonical, kind, notes, source``. Matching is
+        case-insensitive and on whole words.
+    """
+    frames = []
+    if spelling:
+        with resources.files("framing").joinpath("data/spelling_uk_us.csv").open(
+                encoding="utf-8") as fh:
+            frames.append(_read_table(fh, "framing/data/spelling_uk_us.csv"))
+    if path is None:
+        default = Path(__file__).resolve().parents[1] / "seeds" / "normalisation.csv"
+        path = default if default.is_file() else False
+    if path is not False:
+        path = Path(path)
+        if not path.is_file():
+            raise TermsError(f"{path}: normalisation table not found")
+        with open(path, encoding="utf-8-sig", newline="") as fh:
+            frames.append(_read_table(fh, str(path)))
+    if not frames:
+        return pd.DataFrame(columns=[*NORMALISATION_COLUMNS, "source"])
+    table = pd.concat(frames, ignore_index=True)
+    dup = table["variant"].str.casefold().duplicated(keep="last")
+    return table[~dup].reset_index(drop=True)  # a corpus table overrides the general one
+
+
+def _read_table(fh, where: str) -> pd.DataFrame:
+    reader = csv.DictReader(fh)
+    header = reader.fieldnames or []
+    if "variant" not in header or "canonical" not in header:
+        raise TermsError(f"{where}: needs columns 'variant' and 'canonical'; header is "
+                         f"{', '.join(header) or '(empty)'}")
+    rows = []
+    for n, row in enumerate(reader, start=2):
+        variant = (row.get("variant") or "").strip()
+        canonical = (row.get("canonical") or "").strip()
+        if not variant or not canonical:
+            raise TermsError(f"{where} row {n}: empty variant or canonical")
+        if variant.casefold() == canonical.casefold():
+            raise TermsError(f"{where} row {n}: variant {variant!r} equals its canonical form "
+                             "(matching ignores case); remove the row")
+        rows.append((variant, canonical, (row.get("kind") or "").strip(),
+                     (row.get("notes") or "").strip(), where))
+    return pd.DataFrame(rows, columns=[*NORMALISATION_COLUMNS, "source"])
+
+
+def _trie_pattern(words) -> str:
+    """A regular expression matching any of ``words`` (lower case), shaped as a trie so
+    that the engine tests one character class per position instead of every word.
+    A space in a word matches any run of white space."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node) -> str:
+        ends = "" in node
+        branches = [(r"\s+" if ch == " " else re.escape(ch)) + build(child)
+                    for ch, child in sorted(node.items()) if ch != ""]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if ends:
+            return "(?:" + body + ")?"
+        return body
+    return build(trie)
+
+
+class Normaliser:
+    """Replace every listed variant by its canonical form (case-insensitive, whole words)."""
+
+    def __init__(self, table: pd.DataFrame | None):
+        table = table if table is not None else pd.DataFrame(columns=["variant", "canonical"])
+        self.mapping = {_fold(v): c for v, c in zip(table["variant"], table["canonical"])}
+        variants = sorted(self.mapping)
+        # longest match first comes from the trie's greedy optional tails plus the
+        # trailing (?!\w), which makes the engine back off to a shorter variant
+        self.pattern = (re.compile(r"(?<!\w)(" + _trie_pattern(variants) + r")(?!\w)",
+                                   re.IGNORECASE) if variants else None)
+
+    def __call__(self, text: str) -> str:
+        if self.pattern is None:
+            return text
+        return self.pattern.sub(lambda m: self.mapping[_fold(m.group())], text)
+
+    def find(self, text: str):
+        """Yield (variant as written, canonical) for each listed variant in ``text``."""
+        if self.pattern is not None:
+            for m in self.pattern.finditer(text):
+                yield " ".join(m.group().split()), self.mapping[_fold(m.group())]
+
+
+def _fold(s: str) -> str:
+    return " ".join(s.casefold().split())
+
+
+def spelling_variants(corpus: pd.DataFrame, table: pd.DataFrame | None = None,
+                      by: str = "outlet") -> pd.DataFrame:
+    """Who writes which spelling: counts of each canonical form's spellings by group.
+
+    A canonical form counts as written whenever it occurs itself; each listed
+    variant counts where it occurs.
+
+    Returns
+    -------
+    DataFrame
+        Columns ``group, canonical, written`` (lower case), ``count``,
+        ``kind`` (the table's kind for a variant, "canonical" for the
+        canonical form): one row per group and spelling found, for canonical
+        forms written in more than one way in the corpus.
+    """
+    table = load_normalisation() if table is None else table
+    norm = Normaliser(table)
+    kinds = {_fold(v): k for v, k in zip(table["variant"], table["kind"])}
+    canon = Normaliser(pd.DataFrame({"variant": sorted(set(table["canonical"])),
+                                     "canonical": sorted(set(table["canonical"]))}))
+    rows: Counter = Counter()
+    for group, text in corpus[[by, "text"]].itertuples(index=False):
+        for written, c in norm.find(text):
+            rows[(group, c, _fold(written))] += 1
+        for written, c in canon.find(text):
+            rows[(group, c, _fold(written))] += 1
+    frame = pd.DataFrame([(*k, v) for k, v in rows.items()],
+                         columns=["group", "canonical", "written", "count"])
+    if frame.empty:
+        return frame.assign(kind=pd.Series(dtype=str))
+    ways = frame.groupby("canonical")["written"].nunique()
+    frame = frame[frame["canonical"].map(ways) > 1].copy()
+    frame["kind"] = frame["written"].map(kinds).fillna("canonical")
+    return frame.sort_values(["canonical", "group", "count"], ascending=[True, True, False],
+                             ignore_index=True)
+
+
+# --- phrases ---------------------------------------------------------------------------------
+
+def name_phrases(texts, min_count: int = 2) -> set[str]:
+    """Capitalised runs of 2-4 words (names) that occur at least ``min_count`` times.
+
+    A leading word that cannot start a name ("The", "President", "Mr") is
+    dropped from a run; every shorter tail of a run is counted too, so that a
+    sentence-initial word ("Later Vladimir Putin") does not hide the name.
+    """
+    counts: Counter = Counter()
+    for text in texts:
+        for m in _NAME_RUN.finditer(text):
+            counts.update(_tails(_trim(m.group())))
+    return {p for p, n in counts.items() if n >= min_count}
+
+
+def _trim(run: str) -> str:
+    words = run.split(" ")
+    while words and words[0] in _NOT_NAME_START:
+        words.pop(0)
+    return " ".join(words)
+
+
+def _tails(run: str) -> list[str]:
+    """The run and its shorter endings of at least two words, longest first."""
+    words = run.split(" ")
+    return [" ".join(words[i:]) for i in range(len(words) - 1)
+            if i == 0 or words[i] not in _NOT_NAME_START]
+
+
+def _join_phrases(text: str, phrases: set[str]) -> str:
+    """Write each known name phrase with underscores, so it is counted as one term."""
+    if not phrases:
+        return text
+
+    def repl(m):
+        run = m.group()
+        for tail in _tails(_trim(run)):
+            if tail in phrases:
+                return run[: len(run) - len(tail)] + tail.replace(" ", "_").replace("-", "_")
+        return run
+    return _NAME_RUN.sub(repl, text)
+
+
+# --- counting and scoring --------------------------------------------------------------------
+
+def term_counts(corpus: pd.DataFrame, by: str = "outlet", ngram_range=(1, 2),
+                normalisation: pd.DataFrame | None | bool = None, min_phrase_count: int = 2,
+                stop_words=STOP_WORDS):
+    """Group-by-term count matrix.
+
+    Returns
+    -------
+    (groups, terms, counts)
+        ``groups`` (list of group labels, sorted), ``terms`` (array of term
+        strings, names with spaces) and ``counts``, a sparse CSR matrix of
+        shape (groups, terms).
+    """
+    if by not in corpus.columns:
+        raise TermsError(f"unknown column {by!r} to group by; columns are "
+                         f"{', '.join(map(str, corpus.columns))}")
+    if corpus.empty:
+        raise TermsError("the corpus is empty")
+    if normalisation is False:
+        normalisation = None
+    elif normalisation is None:
+        normalisation = load_normalisation()
+    norm = Normaliser(normalisation)
+    texts = [norm(t) for t in corpus["text"]]
+    phrases = name_phrases(texts, min_phrase_count) if min_phrase_count else set()
+    texts = [_join_phrases(t, phrases) for t in texts]
+    analyzer = _Analyzer(stop_words, ngram_range)
+    vectorizer = CountVectorizer(analyzer=analyzer, dtype=np.int64)
+    try:
+        doc_term = vectorizer.fit_transform(texts)
+    except ValueError as err:  # empty vocabulary
+        raise TermsError(f"no terms to count: {err}") from None
+    names = pd.Series(vectorizer.get_feature_names_out())
+    labels = corpus[by].astype(str).to_numpy()
+    groups, index = np.unique(labels, return_inverse=True)
+    indicator = sparse.csr_matrix((np.ones(len(labels), dtype=np.int64),
+                                   (index, np.arange(len(labels)))),
+                                  shape=(len(groups), len(labels)))
+    counts = (indicator @ doc_term).tocsr()
+    terms = names.str.replace("_", " ", regex=False).to_numpy(dtype=object)
+    return list(groups), terms, counts
+
+
+def distinctive_terms(corpus: pd.DataFrame, by: str = "outlet", method: str = "log-odds",
+                      n: int | None = 25, min_count: int = 2, ngram_range=(1, 2),
+                      normalisation: pd.DataFrame | None | bool = None,
+                      min_phrase_count: int = 2, prior_strength: float | None = None
+                      ) -> pd.DataFrame:
+    """Terms that set each group apart from the rest of the corpus.
+
+    Parameters
+    ----------
+    corpus : DataFrame
+        With ``text`` and the ``by`` column (see :func:`framing.load_corpus`).
+    by : str
+        Column to group articles by.
+    method : {"tfidf", "log-odds", "keyness"}
+    n : int or None
+        Rows per group (best first); ``None`` for every term the group uses.
+    min_count : int
+        Ignore terms used fewer times than this in the whole corpus.
+    ngram_range : (int, int)
+        Unigrams and bigrams by default.
+    normalisation : DataFrame, None or False
+        Spelling table (:func:`load_normalisation`); ``None`` for the default,
+        ``False`` for none.
+    min_phrase_count : int
+        A capitalised name run must occur this often to become one term
+        (0 disables phrases).
+    prior_strength : float, optional
+        log-odds only: total weight of the Dirichlet prior, spread over terms in
+        proportion to their corpus frequency. ``None`` uses the corpus size, i.e.
+        the corpus counts themselves, as in Monroe et al.'s "informative
+        Dirichlet" model.
+
+    Returns
+    -------
+    DataFrame
+        One row per group and term, best first within each group: ``group``,
+        ``rank`` (1 = most distinctive), ``term``, ``score`` (what the ranking
+        uses), ``count`` (in the group), ``count_other`` (elsewhere),
+        ``rate`` and ``rate_other`` (per 1,000 terms), and the method's own
+        statistics: ``tfidf``; or ``delta`` (log-odds ratio) and ``z``; or
+        ``g2`` (signed), ``log_ratio`` (base 2) and ``p``.
+    """
+    if method not in METHODS:
+        raise TermsError(f"unknown method {method!r}; use one of {', '.join(METHODS)}")
+    groups, terms, counts = term_counts(corpus, by, ngram_range, normalisation, min_phrase_count)
+    if len(groups) < 2 and method != "tfidf":
+        raise TermsError(f"{method} compares a group with the rest: need at least 2 groups in "
+                         f"column {by!r}, found {len(groups)}")
+    total = np.asarray(counts.sum(axis=0)).ravel()
+    keep = np.flatnonzero(total >= min_count)
+    counts, terms, total = counts[:, keep], terms[keep], total[keep]
+    if counts.shape[1] == 0:
+        raise TermsError(f"no term occurs at least min_count={min_count} times")
+    sizes = np.asarray(counts.sum(axis=1)).ravel().astype(float)
+    grand = float(total.sum())
+    # Work on the nonzero (group, term) cells only: a group is scored on the terms it uses.
+    cells = counts.tocoo()
+    g, w = cells.row, cells.col
+    y = cells.data.astype(float)
+    other = total[w] - y
+    n_g = sizes[g]
+    n_o = grand - n_g
+    stats: dict[str, np.ndarray] = {}
+    if method == "tfidf":
+        weights = TfidfTransformer().fit_transform(counts).tocsr()
+        score = np.asarray(weights[g, w]).ravel()
+        stats["tfidf"] = score
+    elif method == "log-odds":
+        a0 = grand if prior_strength is None else float(prior_strength)
+        alpha = a0 * total[w] / grand
+        delta = (np.log((y + alpha) / (n_g + a0 - y - alpha))
+                 - np.log((other + alpha) / (n_o + a0 - other - alpha)))
+        z = delta / np.sqrt(1.0 / (y + alpha) + 1.0 / (other + alpha))
+        stats["delta"], stats["z"] = delta, z
+        score = z
+    else:
+        e1 = n_g * total[w] / grand
+        e2 = n_o * total[w] / grand
+        with np.errstate(divide="ignore", invalid="ignore"):
+            g2 = 2.0 * (y * np.log(y / e1) + np.where(other > 0, other * np.log(other / e2), 0.0))
+        safe_o = np.maximum(n_o, 1.0)
+        over = y / n_g >= other / safe_o
+        g2 = np.where(over, g2, -g2)
+        # Hardie's log ratio, with 0.5 for a zero count elsewhere
+        log_ratio = np.log2((y / n_g) / (np.where(other > 0, other, 0.5) / safe_o))
+        stats["g2"], stats["log_ratio"], stats["p"] = g2, log_ratio, chi2.sf(np.abs(g2), 1)
+        score = g2
+    # Best first within each group; ties broken by count, then by term (vocabulary order is
+    # alphabetical), so the result is deterministic.
+    order = np.lexsort((w, -y, -score, g))
+    g_sorted = g[order]
+    starts = np.r_[0, np.flatnonzero(np.diff(g_sorted)) + 1]
+    rank = np.arange(len(order)) - np.repeat(starts, np.diff(np.r_[starts, len(order)])) + 1
+    if n is not None:
+        order, rank = order[rank <= n], rank[rank <= n]
+    frame = pd.DataFrame({
+        "group": np.array(groups, dtype=object)[g[order]],
+        "rank": rank,
+        "term": terms[w[order]],
+        "score": score[order],
+        "count": y[order].astype(np.int64),
+        "count_other": other[order].astype(np.int64),
+        "rate": 1000 * y[order] / n_g[order],
+        "rate_other": np.where(n_o[order] > 0, 1000 * other[order] / np.maximum(n_o[order], 1.0),
+                               np.nan),
+    })
+    for name, values in stats.items():
+        frame[name] = values[order]
+    return frame
+
+
+# --- similarity and reuse --------------------------------------------------------------------
+
+def similarity(corpus: pd.DataFrame, by: str = "outlet", **kwargs) -> pd.DataFrame:
+    """Cosine similarity of the groups' TF-IDF vectors.
+
+    Returns
+    -------
+    DataFrame
+        Long form: ``group_a, group_b, cosine`` for every ordered pair
+        (including a group with itself, 1.0).
+    """
+    groups, _, counts = term_counts(corpus, by, **kwargs)
+    vectors = TfidfTransformer().fit_transform(counts)  # rows are L2-normalised
+    cos = (vectors @ vectors.T).toarray()
+    a, b = np.meshgrid(np.arange(len(groups)), np.arange(len(groups)), indexing="ij")
+    return pd.DataFrame({"group_a": np.array(groups, dtype=object)[a.ravel()],
+                         "group_b": np.array(groups, dtype=object)[b.ravel()],
+                         "cosine": np.round(cos.ravel(), 12)})
+
+
+_TOKEN = re.compile(r"\w+(?:['’]\w+)*")
+
+
+def shared_passages(corpus: pd.DataFrame, min_words: int = 8) -> pd.DataFrame:
+    """Passages that two articles share word for word (case and punctuation aside).
+
+    Every run of ``min_words`` words (a shingle) is hashed; runs shared by two
+    articles are merged into maximal passages. This finds reused wire copy and
+    the same translated statement quoted by several outlets.
+
+    Returns
+    -------
+    DataFrame
+        One row per passage and pair of articles: ``article_a, outlet_a,
+        article_b, outlet_b, n_words, passage`` (as written in article a),
+        ``start_a, end_a, start_b, end_b`` (offsets into each ``text``);
+        longest first.
+    """
+    if min_words < 2:
+        raise TermsError("min_words must be at least 2")
+    ids = corpus["article_id"].tolist()
+    outlets = dict(zip(corpus["article_id"], corpus["outlet"]))
+    texts = dict(zip(corpus["article_id"], corpus["text"]))
+    tokens = {}
+    index: dict[tuple, list] = {}
+    for aid in ids:
+        spans = [(m.start(), m.end(), m.group().casefold().replace("’", "'"))
+                 for m in _TOKEN.finditer(texts[aid])]
+        tokens[aid] = spans
+        words = [w for _, _, w in spans]
+        for i in range(len(words) - min_words + 1):
+            index.setdefault(tuple(words[i:i + min_words]), []).append((aid, i))
+    pairs: dict[tuple, set] = {}
+    for places in index.values():
+        if len(places) < 2:
+            continue
+        for x in range(len(places)):
+            for y in range(x + 1, len(places)):
+                (a, i), (b, j) = places[x], places[y]
+                if a != b:
+                    key = (a, b) if ids.index(a) < ids.index(b) else (b, a)
+                    pos = (i, j) if key[0] == a else (j, i)
+                    pairs.setdefault(key, set()).add(pos)
+    rows = []
+    for (a, b), matches in pairs.items():
+        for i, j in sorted(matches):
+            if (i - 1, j - 1) in matches:
+                continue  # not the start of a run
+            k = 0
+            while (i + k + 1, j + k + 1) in matches:
+                k += 1
+            ta, tb = tokens[a], tokens[b]
+            last_a, last_b = i + k + min_words - 1, j + k + min_words - 1
+            sa, ea = ta[i][0], ta[last_a][1]
+            sb, eb = tb[j][0], tb[last_b][1]
+            rows.append((a, outlets[a], b, outlets[b], k + min_words, texts[a][sa:ea],
+                         sa, ea, sb, eb))
+    cols = ["article_a", "outlet_a", "article_b", "outlet_b", "n_words", "passage",
+            "start_a", "end_a", "start_b", "end_b"]
+    frame = pd.DataFrame(rows, columns=cols)
+    return frame.sort_values(["n_words", "article_a", "article_b", "start_a"],
+                             ascending=[False, True, True, True], ignore_index=True)
+
+
+def significance_summary(corpus: pd.DataFrame, by: str = "outlet", alpha: float = 0.05,
+                         **kwargs) -> pd.DataFrame:
+    """How many terms per group pass the usual thresholds: an honest measure of how
+    much a corpus of this size can show.
+
+    Returns
+    -------
+    DataFrame
+        One row per group: ``terms_used``, ``log_odds_z_over_1.96`` (|z| > 1.96),
+        ``keyness_p_under_alpha`` (G2's p < alpha, uncorrected) and
+        ``keyness_bonferroni`` (p < alpha / number of terms tested in the group).
+    """
+    lo = distinctive_terms(corpus, by=by, method="log-odds", n=None, **kwargs)
+    ke = distinctive_terms(corpus, by=by, method="keyness", n=None, **kwargs)
+    used = lo.groupby("group").size()
+    out = pd.DataFrame({
+        "terms_used": used,
+        "log_odds_z_over_1.96": lo.assign(hit=lo["z"].abs() > 1.96).groupby("group")["hit"].sum(),
+        "keyness_p_under_alpha": ke.assign(hit=ke["p"] < alpha).groupby("group")["hit"].sum(),
+        "keyness_bonferroni": ke.assign(hit=ke["p"] < alpha / ke["group"].map(used))
+        .groupby("group")["hit"].sum(),
+    })
+    return out.rename_axis("group").reset_index()
