@@ -16,6 +16,7 @@ from pathlib import Path
 
 import matplotlib
 import matplotlib.pyplot as plt
+import numpy as np
 import pandas as pd
 
 #: The suite's shared style (a matplotlib rc dict). Colour-blind-safe palette (Okabe-Ito).
@@ -159,14 +160,18 @@ def facet_bars(frame: pd.DataFrame, facet: str, label: str, value: str, note: st
 
 
 def heatmap(frame: pd.DataFrame, row: str, col: str, value: str, fmt: str = "{:.2f}",
-            title: str = "", cmap: str = "viridis", vmin=None, vmax=None, label: str = ""):
-    """An annotated heatmap of a long-form frame (one row per cell).
+            title: str = "", cmap: str = "viridis", vmin=None, vmax=None, label: str = "",
+            text: str | None = None):
+    """An annotated heatmap of a long-form frame (one row per cell). Each cell shows
+    ``value`` formatted with ``fmt``, or the ``text`` column when given.
 
     Returns
     -------
     matplotlib.figure.Figure
     """
     table = frame.pivot(index=row, columns=col, values=value)
+    notes = (frame.pivot(index=row, columns=col, values=text).reindex_like(table)
+             if text else None)
     fig, ax = plt.subplots(figsize=(1.2 * len(table.columns) + 3, 0.6 * len(table) + 1.5))
     image = ax.imshow(table.to_numpy(dtype=float), cmap=cmap, vmin=vmin, vmax=vmax)
     ax.set_xticks(range(len(table.columns)), table.columns, rotation=30, ha="right")
@@ -177,8 +182,45 @@ def heatmap(frame: pd.DataFrame, row: str, col: str, value: str, fmt: str = "{:.
     for i in range(values.shape[0]):
         for j in range(values.shape[1]):
             if values[i, j] == values[i, j]:  # not NaN
-                ax.text(j, i, fmt.format(values[i, j]), ha="center", va="center", fontsize=8,
-                        color="white" if values[i, j] < mid else "black")
+                note = notes.iat[i, j] if notes is not None else fmt.format(values[i, j])
+                dark = cmap in ("viridis", "magma") and values[i, j] < mid
+                ax.text(j, i, note, ha="center", va="center", fontsize=7,
+                        color="white" if dark else "black")
     fig.colorbar(image, ax=ax, label=label, shrink=0.8)
     ax.set_title(title)
+    return fig
+
+
+def interval_plot(frame: pd.DataFrame, row: str, hue: str, value: str = "mean",
+                  low: str = "ci_low", high: str = "ci_high", xlabel: str = "", title: str = "",
+                  faded: str | None = None):
+    """Point estimates with interval bars: one line of the y axis per ``row`` value,
+    one colour per ``hue`` value (dodged). Rows where the ``faded`` column is True
+    are drawn hollow (e.g. too few observations).
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+    """
+    rows = list(dict.fromkeys(frame[row]))
+    hues = list(dict.fromkeys(frame[hue]))
+    colours = STYLE["axes.prop_cycle"].by_key()["color"]
+    fig, ax = plt.subplots(figsize=(7.5, 0.55 * len(rows) * max(1, len(hues) / 3) + 1.5))
+    step = 0.8 / max(len(hues), 1)
+    for j, h in enumerate(hues):
+        part = frame[frame[hue] == h]
+        y = np.array([rows.index(r) for r in part[row]]) - 0.4 + step * (j + 0.5)
+        hollow = part[faded].to_numpy(dtype=bool) if faded else np.zeros(len(part), bool)
+        ax.errorbar(part[value], y, xerr=[part[value] - part[low], part[high] - part[value]],
+                    fmt="none", ecolor=colours[j % len(colours)], elinewidth=1.2, capsize=2)
+        ax.scatter(part[value][~hollow], y[~hollow], color=colours[j % len(colours)], s=22,
+                   label=str(h), zorder=3)
+        ax.scatter(part[value][hollow], y[hollow], facecolor="white",
+                   edgecolor=colours[j % len(colours)], s=22, zorder=3)
+    ax.axvline(0, color="#888888", linewidth=0.8)
+    ax.set_yticks(range(len(rows)), rows)
+    ax.invert_yaxis()
+    ax.set_xlabel(xlabel)
+    ax.set_title(title)
+    ax.legend(fontsize=8, bbox_to_anchor=(1.01, 1), loc="upper left")
     return fig

@@ -38,6 +38,8 @@ from scipy import sparse
 from scipy.stats import chi2
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, CountVectorizer, TfidfTransformer
 
+from .text import trie_pattern
+
 METHODS = ("tfidf", "log-odds", "keyness")
 #: Extra stop words for news text: reporting verbs and honorifics that every outlet uses.
 NEWS_STOP_WORDS = frozenset({"said", "says", "say", "mr", "mrs", "ms", "told", "according",
@@ -155,30 +157,6 @@ def _read_table(fh, where: str) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=[*NORMALISATION_COLUMNS, "source"])
 
 
-def _trie_pattern(words) -> str:
-    """A regular expression matching any of ``words`` (lower case), shaped as a trie so
-    that the engine tests one character class per position instead of every word.
-    A space in a word matches any run of white space."""
-    trie: dict = {}
-    for word in words:
-        node = trie
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def build(node) -> str:
-        ends = "" in node
-        branches = [(r"\s+" if ch == " " else re.escape(ch)) + build(child)
-                    for ch, child in sorted(node.items()) if ch != ""]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        if ends:
-            return "(?:" + body + ")?"
-        return body
-    return build(trie)
-
-
 class Normaliser:
     """Replace every listed variant by its canonical form (case-insensitive, whole words)."""
 
@@ -188,7 +166,7 @@ class Normaliser:
         variants = sorted(self.mapping)
         # longest match first comes from the trie's greedy optional tails plus the
         # trailing (?!\w), which makes the engine back off to a shorter variant
-        self.pattern = (re.compile(r"(?<!\w)(" + _trie_pattern(variants) + r")(?!\w)",
+        self.pattern = (re.compile(r"(?<!\w)(" + trie_pattern(variants) + r")(?!\w)",
                                    re.IGNORECASE) if variants else None)
 
     def __call__(self, text: str) -> str:
@@ -204,7 +182,7 @@ class Normaliser:
 
 
 def _fold(s: str) -> str:
-    return " ".join(s.casefold().split())
+    return " ".join(s.casefold().replace("’", "'").split())
 
 
 def spelling_variants(corpus: pd.DataFrame, table: pd.DataFrame | None = None,

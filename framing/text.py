@@ -44,6 +44,34 @@ _NEXT_WORD = re.compile(r"\s*[\"“‘(\[]?([A-Za-z]+)")
 _NEXT_TOKEN = re.compile(r"\s*(\S+)")
 
 
+# In a trie pattern a space matches any white space and an apostrophe either apostrophe.
+_TRIE_CHAR = {" ": r"\s+", "'": "['’]", "’": "['’]"}
+
+
+def trie_pattern(words) -> str:
+    """A regular expression matching any of ``words`` (lower case), shaped as a trie so
+    that the engine tests one character class per position instead of every word.
+    A space in a word matches any run of white space, an apostrophe either ' or ’."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node) -> str:
+        ends = "" in node
+        branches = [_TRIE_CHAR.get(ch, re.escape(ch)) + build(child)
+                    for ch, child in sorted(node.items()) if ch != ""]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if ends:
+            return "(?:" + body + ")?"
+        return body
+    return build(trie)
+
+
 def paragraph_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of each paragraph: runs of text separated by blank lines."""
     spans, pos = [], 0

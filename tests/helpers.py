@@ -13,3 +13,9 @@ needs_abp = pytest.mark.skipif(
     not ABP.is_file(),
     reason=f"real-data test: {ABP} not found (clone the project next to ../shared to run it)",
 )
+NEWSMTSC = SHARED / "datasets" / "newsmtsc"
+
+needs_newsmtsc = pytest.mark.skipif(
+    not (NEWSMTSC / "splits" / "rw" / "dev.jsonl").is_file(),
+    reason=f"real-data test: {NEWSMTSC} not found (clone the project next to ../shared to run it)",
+)
