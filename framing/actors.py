@@ -6,6 +6,8 @@ The codebook is a CSV a researcher edits without touching code
 ``actor``    identifier (lower case letters, digits, ``_``), unique
 ``label``    the name shown in tables and figures
 ``camp``     the side the actor belongs to (``russia``, ``syria_gov``, ...)
+``type``     optional: ``person`` or ``group`` (default ``group``); used to resolve
+             "he"/"she" only to people
 ``aliases``  ways the text names the actor, separated by ``|``. An alias is a
              literal phrase; ``re:<pattern>`` is a regular expression.
 ``notes``    optional
@@ -67,7 +69,7 @@ def load_codebook(path=None, camps=None) -> pd.DataFrame:
     Returns
     -------
     DataFrame
-        One row per alias: ``actor, label, camp, alias, regex, case_sensitive``.
+        One row per alias: ``actor, label, camp, type, alias, regex, case_sensitive``.
 
     Raises
     ------
@@ -97,6 +99,9 @@ def load_codebook(path=None, camps=None) -> pd.DataFrame:
         actor = (row.get("actor") or "").strip()
         camp = (row.get("camp") or "").strip()
         label = (row.get("label") or "").strip() or actor
+        kind = (row.get("type") or "").strip() or "group"
+        if kind not in ("person", "group"):
+            raise CodebookError(f"{at}: type {kind!r} must be 'person' or 'group' (or empty)")
         if not _ID.match(actor):
             raise CodebookError(f"{at}: actor id {actor!r} must be lower-case letters, digits "
                                 "and _, starting with a letter")
@@ -125,11 +130,11 @@ def load_codebook(path=None, camps=None) -> pd.DataFrame:
                 raise CodebookError(f"{at}: alias {alias!r} is also given for actor "
                                     f"{seen_alias[key][0]!r} (row {seen_alias[key][1]})")
             seen_alias[key] = (actor, n)
-            rows.append((actor, label, camp, alias[3:] if is_regex else alias, is_regex,
+            rows.append((actor, label, camp, kind, alias[3:] if is_regex else alias, is_regex,
                          bool(is_regex or _ACRONYM.search(alias))))
     if not rows:
         raise CodebookError(f"{path}: the codebook has no actors")
-    return pd.DataFrame(rows, columns=["actor", "label", "camp", "alias", "regex",
+    return pd.DataFrame(rows, columns=["actor", "label", "camp", "type", "alias", "regex",
                                        "case_sensitive"])
 
 

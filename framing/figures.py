@@ -224,3 +224,42 @@ def interval_plot(frame: pd.DataFrame, row: str, hue: str, value: str = "mean",
     ax.set_title(title)
     ax.legend(fontsize=8, bbox_to_anchor=(1.01, 1), loc="upper left")
     return fig
+
+
+def colour_map(labels) -> dict:
+    """A stable colour for each label (sorted, then the palette in order; "unknown" grey)."""
+    palette = STYLE["axes.prop_cycle"].by_key()["color"]
+    named = sorted(x for x in set(labels) if x != "unknown")
+    colours = {x: palette[i % len(palette)] for i, x in enumerate(named)}
+    colours["unknown"] = "#BBBBBB"
+    return colours
+
+
+def stacked_bars(frame: pd.DataFrame, row: str, stack: str, values, titles=None,
+                 xlabels=None):
+    """One panel per column in ``values``: horizontal bars per ``row``, stacked by
+    ``stack`` (colours from :func:`colour_map`).
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+    """
+    values = [values] if isinstance(values, str) else list(values)
+    colours = colour_map(frame[stack])
+    order = [x for x in sorted(colours) if x in set(frame[stack])]
+    fig, axes = plt.subplots(1, len(values), figsize=(5.2 * len(values), 0.55 *
+                             frame[row].nunique() + 1.6), sharey=True, squeeze=False)
+    for k, (ax, value) in enumerate(zip(axes[0], values)):
+        table = frame.pivot_table(index=row, columns=stack, values=value, aggfunc="sum",
+                                  fill_value=0).reindex(columns=order, fill_value=0)
+        table = table.iloc[::-1]
+        left = np.zeros(len(table))
+        for name in table.columns:
+            ax.barh(table.index, table[name], left=left, color=colours[name], label=name)
+            left += table[name].to_numpy()
+        ax.set_title(titles[k] if titles else value, fontsize=10)
+        if xlabels:
+            ax.set_xlabel(xlabels[k])
+    axes[0][-1].legend(fontsize=8, bbox_to_anchor=(1.01, 1), loc="upper left")
+    fig.tight_layout()
+    return fig

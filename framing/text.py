@@ -125,18 +125,25 @@ def sentence_spans(text: str) -> list[tuple[int, int, int]]:
     """
     out = []
     for p, (pstart, pend) in enumerate(paragraph_spans(text)):
-        start = pstart
-        for m in _BOUNDARY.finditer(text, pstart, pend):
-            end = m.end()
-            if m.start() != end and _vetoed(text, m.start(), m.group(), end):
-                continue
-            s, e = _strip(text, start, end)
-            if e > s:
-                out.append((p, s, e))
-            start = end
-        s, e = _strip(text, start, pend)
+        out.extend((p, s, e) for s, e in split_paragraph(text, pstart, pend))
+    return out
+
+
+def split_paragraph(text: str, pstart: int, pend: int) -> list[tuple[int, int]]:
+    """(start, end) of each sentence in ``text[pstart:pend]`` (one paragraph)."""
+    out = []
+    start = pstart
+    for m in _BOUNDARY.finditer(text, pstart, pend):
+        end = m.end()
+        if m.start() != end and _vetoed(text, m.start(), m.group(), end):
+            continue
+        s, e = _strip(text, start, end)
         if e > s:
-            out.append((p, s, e))
+            out.append((s, e))
+        start = end
+    s, e = _strip(text, start, pend)
+    if e > s:
+        out.append((s, e))
     return out
 
 

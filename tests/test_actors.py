@@ -22,7 +22,9 @@ def test_case_study_codebook():
     cb = load_codebook()
     assert set(cb["camp"]) == set(CASE_STUDY_CAMPS)
     assert {"putin", "kremlin", "assad", "hnc", "opposition", "obama", "un"} <= set(cb["actor"])
-    assert list(cb.columns) == ["actor", "label", "camp", "alias", "regex", "case_sensitive"]
+    assert list(cb.columns) == ["actor", "label", "camp", "type", "alias", "regex",
+                                "case_sensitive"]
+    assert set(cb.loc[cb["type"] == "person", "actor"]) == {"putin", "lavrov", "assad", "obama"}
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -58,6 +60,7 @@ def _codebook(tmp_path, body, header="actor,label,camp,aliases\n"):
     ("a,A,russia,re:Putin(\n", None, "row 2: malformed pattern 're:Putin('"),
     ("a,A,russia,Putin\nb,B,russia,putin\n", None, "row 3: alias 'putin' is also given for actor 'a'"),
     ("Bad Id,A,russia,X\n", None, "row 2: actor id 'Bad Id'"),
+    ("a,A,russia,robot,X\n", "actor,label,camp,type,aliases\n", "row 2: type 'robot'"),
 ])
 def test_codebook_errors_name_the_row(tmp_path, body, header, message):
     path = _codebook(tmp_path, body, header or "actor,label,camp,aliases\n")
