@@ -6,6 +6,7 @@ The codebook is a CSV a researcher edits without touching code
 ``actor``    identifier (lower case letters, digits, ``_``), unique
 ``label``    the name shown in tables and figures
 ``camp``     the side the actor belongs to (``russia``, ``syria_gov``, ...)
+``camp_label`` optional: the camp's name in words, for tables and figures
 ``type``     optional: ``person`` or ``group`` (default ``group``); used to resolve
              "he"/"she" only to people
 ``aliases``  ways the text names the actor, separated by ``|``. An alias is a
@@ -69,7 +70,8 @@ def load_codebook(path=None, camps=None) -> pd.DataFrame:
     Returns
     -------
     DataFrame
-        One row per alias: ``actor, label, camp, type, alias, regex, case_sensitive``.
+        One row per alias: ``actor, label, camp, type, alias, regex, case_sensitive,
+        camp_label``.
 
     Raises
     ------
@@ -93,13 +95,16 @@ def load_codebook(path=None, camps=None) -> pd.DataFrame:
         raise CodebookError(f"{path}: missing column(s) {', '.join(missing)}; the header is "
                             f"{', '.join(header) or '(empty)'}")
     reader.fieldnames = header
-    rows, seen_actor, seen_alias = [], {}, {}
+    rows, seen_actor, seen_alias, camp_names = [], {}, {}, {}
     for n, row in enumerate(reader, start=2):
         at = f"{path} row {n}"
         actor = (row.get("actor") or "").strip()
         camp = (row.get("camp") or "").strip()
         label = (row.get("label") or "").strip() or actor
         kind = (row.get("type") or "").strip() or "group"
+        camp_label = (row.get("camp_label") or "").strip()
+        if camp_label:
+            camp_names.setdefault(camp, camp_label)
         if kind not in ("person", "group"):
             raise CodebookError(f"{at}: type {kind!r} must be 'person' or 'group' (or empty)")
         if not _ID.match(actor):
@@ -134,8 +139,22 @@ def load_codebook(path=None, camps=None) -> pd.DataFrame:
                          bool(is_regex or _ACRONYM.search(alias))))
     if not rows:
         raise CodebookError(f"{path}: the codebook has no actors")
-    return pd.DataFrame(rows, columns=["actor", "label", "camp", "type", "alias", "regex",
-                                       "case_sensitive"])
+    frame = pd.DataFrame(rows, columns=["actor", "label", "camp", "type", "alias", "regex",
+                                        "case_sensitive"])
+    frame["camp_label"] = [camp_names.get(c) or _words(c) for c in frame["camp"]]
+    return frame
+
+
+def _words(identifier: str) -> str:
+    return identifier.replace("_", " ").capitalize()
+
+
+def camp_labels(codebook: pd.DataFrame) -> dict[str, str]:
+    """``{camp id: camp name in words}``, plus ``"unknown"`` for unattributed speakers."""
+    labels = dict(zip(codebook["camp"], codebook["camp_label"])) if "camp_label" in codebook \
+        else {c: _words(c) for c in codebook["camp"]}
+    labels["unknown"] = "unknown"
+    return labels
 
 
 class MentionFinder:
@@ -231,3 +250,60 @@ def find_mentions(sentences: pd.DataFrame, codebook: pd.DataFrame | None = None)
     for col in ("sentence", "start", "end", "article_start", "article_end"):
         frame[col] = frame[col].astype(np.int64)
     return frame
+
+
+_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+def suggest_codebook(corpus: pd.DataFrame, codebook: pd.DataFrame | None = None,
+                     n: int = 60) -> pd.DataFrame:
+    """Frequent speakers and names that the codebook does not cover: a start for a codebook
+    for another story.
+
+    Speakers come from the quote extractor (attributed speakers with no codebook actor);
+    names are capitalised runs of two or more words. Pronouns and generic roles
+    ("officials") are left out.
+
+    Returns
+    -------
+    DataFrame
+        One row per candidate, most frequent first: ``candidate``, ``kind`` ("speaker" or
+        "name"), ``count``, ``articles``, ``example``, and the codebook columns to fill in:
+        ``actor`` (a suggested id), ``label``, ``camp`` (empty: yours to decide), ``type``
+        and ``aliases``.
+    """
+    from . import quotes as q
+    from .terms import _NAME_RUN, _trim
+
+    codebook = load_codebook() if codebook is None else codebook
+    finder = MentionFinder(codebook)
+    units = q.corpus_quotes(corpus, codebook)
+    spoken = units[(units["speaker"] != "") & (units["actor"] == "")
+                   & ~units["speaker"].str.match(r"(?i)^(he|she)$")
+                   & ~units["speaker"].str.match(q._GENERIC)]
+    rows = []
+    for speaker, part in spoken.groupby("speaker"):
+        rows.append((speaker, "speaker", len(part), part["article_id"].nunique(),
+                     part["quote"].iloc[0][:160]))
+    counts: dict[str, list] = {}
+    for aid, text in corpus[["article_id", "text"]].itertuples(index=False):
+        for m in _NAME_RUN.finditer(text):
+            name = _trim(m.group())
+            if " " not in name or finder.find(name):
+                continue
+            entry = counts.setdefault(name, [0, set(), text[max(0, m.start() - 60):m.end() + 60]])
+            entry[0] += 1
+            entry[1].add(aid)
+    spoken_names = {r[0] for r in rows}
+    for name, (count, aids, example) in counts.items():
+        if name not in spoken_names:
+            rows.append((name, "name", count, len(aids), " ".join(example.split())))
+    table = pd.DataFrame(rows, columns=["candidate", "kind", "count", "articles", "example"])
+    table = table.sort_values(["count", "articles", "candidate"], ascending=[False, False, True])
+    table = table.head(n).reset_index(drop=True)
+    table["actor"] = [_SLUG.sub("_", c.lower()).strip("_") or "actor" for c in table["candidate"]]
+    table["label"] = table["candidate"]
+    table["camp"] = ""
+    table["type"] = ["person" if k == "speaker" else "" for k in table["kind"]]
+    table["aliases"] = table["candidate"]
+    return table

@@ -276,3 +276,30 @@ def _build(records: list[dict], dates: str) -> pd.DataFrame:
     frame["published"] = pd.to_datetime(frame["published"])
     return frame
 
+
+
+def read_manifest(path) -> pd.DataFrame:
+    """The manifest of a folder corpus (all columns as text); for a CSV/JSONL corpus, an empty
+    table with the manifest's columns."""
+    path = Path(path)
+    columns = ["file", "outlet", "title", "published", "url", "notes"]
+    if not (path.is_dir() and (path / MANIFEST).is_file()):
+        return pd.DataFrame(columns=columns)
+    frame = pd.read_csv(path / MANIFEST, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    for col in columns:
+        if col not in frame:
+            frame[col] = ""
+    return frame
+
+
+def outlet_summary(corpus: pd.DataFrame) -> pd.DataFrame:
+    """One row per outlet: ``articles``, ``words`` (total), ``median_words``, ``first`` and
+    ``last`` publication dates."""
+    grouped = corpus.groupby("outlet", sort=True)
+    return pd.DataFrame({
+        "articles": grouped.size(),
+        "words": grouped["n_words"].sum(),
+        "median_words": grouped["n_words"].median(),
+        "first": grouped["published"].min(),
+        "last": grouped["published"].max(),
+    }).reset_index()

@@ -203,7 +203,7 @@ def interval_plot(frame: pd.DataFrame, row: str, hue: str, value: str = "mean",
     matplotlib.figure.Figure
     """
     rows = list(dict.fromkeys(frame[row]))
-    hues = list(dict.fromkeys(frame[hue]))
+    hues = sorted(frame[hue].unique())  # the same order and colours in every figure
     colours = STYLE["axes.prop_cycle"].by_key()["color"]
     fig, ax = plt.subplots(figsize=(7.5, 0.55 * len(rows) * max(1, len(hues) / 3) + 1.5))
     step = 0.8 / max(len(hues), 1)
@@ -245,6 +245,8 @@ def stacked_bars(frame: pd.DataFrame, row: str, stack: str, values, titles=None,
     matplotlib.figure.Figure
     """
     values = [values] if isinstance(values, str) else list(values)
+    if frame.empty:
+        return empty_figure("nothing to show: no rows", titles[0] if titles else "")
     colours = colour_map(frame[stack])
     order = [x for x in sorted(colours) if x in set(frame[stack])]
     fig, axes = plt.subplots(1, len(values), figsize=(5.2 * len(values), 0.55 *
@@ -262,4 +264,48 @@ def stacked_bars(frame: pd.DataFrame, row: str, stack: str, values, titles=None,
             ax.set_xlabel(xlabels[k])
     axes[0][-1].legend(fontsize=8, bbox_to_anchor=(1.01, 1), loc="upper left")
     fig.tight_layout()
+    return fig
+
+
+def save_table(data: pd.DataFrame, name: str, directory) -> Path:
+    """Write ``<directory>/<name>.csv`` (no index, LF line ends), atomically."""
+    out = Path(directory)
+    out.mkdir(parents=True, exist_ok=True)
+    path = out / f"{name}.csv"
+    _atomic_write(path, lambda tmp: data.to_csv(tmp, index=False, lineterminator="\n"))
+    return path
+
+
+def strip_plot(frame: pd.DataFrame, row: str, value: str, xlabel: str = "", title: str = ""):
+    """One dot per observation on a line per ``row`` value, a tick at the median and the
+    count at the right: readable for one or for hundreds of observations per row.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+    """
+    rows = sorted(frame[row].unique(), key=lambda r: frame.loc[frame[row] == r, value].median())
+    fig, ax = plt.subplots(figsize=(7, 0.5 * len(rows) + 1.5))
+    colour = STYLE["axes.prop_cycle"].by_key()["color"][0]
+    top = frame[value].max()
+    for y, name in enumerate(rows):
+        x = frame.loc[frame[row] == name, value].to_numpy(dtype=float)
+        jitter = (np.arange(len(x)) % 5 - 2) * 0.06 if len(x) > 1 else np.zeros(1)
+        ax.scatter(x, y + jitter, s=18, color=colour, alpha=0.7, zorder=3)
+        ax.plot([np.median(x)] * 2, [y - 0.3, y + 0.3], color="#000000", linewidth=1.5)
+        ax.text(top * 1.04, y, f"n={len(x)}", va="center", fontsize=8)
+    ax.set_yticks(range(len(rows)), rows)
+    ax.set_xlim(0, top * 1.15)
+    ax.set_xlabel(xlabel)
+    ax.set_title(title)
+    return fig
+
+
+def empty_figure(message: str, title: str = ""):
+    """A small figure that says there is nothing to plot (so a notebook never fails on an
+    empty table, and the figure file still exists)."""
+    fig, ax = plt.subplots(figsize=(6, 1.6))
+    ax.axis("off")
+    ax.text(0.5, 0.5, message, ha="center", va="center", fontsize=10, color="#444444")
+    ax.set_title(title)
     return fig

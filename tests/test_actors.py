@@ -4,6 +4,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import framing
+import framing.actors
 from framing.actors import CASE_STUDY_CAMPS, CodebookError, MentionFinder, load_codebook
 
 from .helpers import SEEDS
@@ -23,7 +24,8 @@ def test_case_study_codebook():
     assert set(cb["camp"]) == set(CASE_STUDY_CAMPS)
     assert {"putin", "kremlin", "assad", "hnc", "opposition", "obama", "un"} <= set(cb["actor"])
     assert list(cb.columns) == ["actor", "label", "camp", "type", "alias", "regex",
-                                "case_sensitive"]
+                                "case_sensitive", "camp_label"]
+    assert framing.actors.camp_labels(cb)["syria_opposition"] == "Syrian opposition"
     assert set(cb.loc[cb["type"] == "person", "actor"]) == {"putin", "lavrov", "assad", "obama"}
 
 

@@ -1,0 +1,166 @@
+"""`framing run --corpus ... --out ...` and `framing codebook suggest` end to end."""
+
+import hashlib
+import json
+import random
+import subprocess
+import sys
+
+import pandas as pd
+import pytest
+
+from .helpers import ABP, ROOT, needs_abp
+
+FIGURE_NAMES = sorted(p.name for p in (ROOT / "figures").glob("*.*"))
+NOTEBOOKS = sorted(p.stem for p in (ROOT / "notebooks").glob("*.ipynb"))
+
+
+def framing_cli(*args, cwd=ROOT):
+    return subprocess.run([sys.executable, "-m", "framing", *map(str, args)], cwd=cwd,
+                          capture_output=True, text=True, timeout=900)
+
+
+def _digest(folder):
+    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.glob("*")) if p.is_file()}
+
+
+def _story(folder):
+    """A small corpus about another story: a folder with a manifest."""
+    folder.mkdir()
+    texts = {
+        "a1.txt": ("City Council Approves New Budget\n\nThe city council approved the budget on "
+                   "Monday after a long debate about police funding and schools.\n\n"
+                   "“This budget keeps our promises,” Mayor Jane Smith said.\n\nShare"),
+        "a2.txt": ("The council's vote was criticised by the opposition, which called it "
+                   "“a missed chance” for housing.\n\n“We will keep fighting,” said councillor "
+                   "Tom Brown, who leads the opposition group."),
+        "b1.txt": ("Budget passes after marathon session\n\nCouncillors passed the budget "
+                   "late on Monday. Mayor Jane Smith welcomed the vote as a victory for "
+                   "families.\n\n“It is a good day for the city,” she said."),
+        "b2.txt": ("Critics warned that the new budget cuts library hours, according to "
+                   "residents who spoke at the meeting.\n\nAdvertisement"),
+        "c1.txt": ("Residents divided over council budget\n\nSome residents praised the plan, "
+                   "while others said it ignored rising rents across the city."),
+    }
+    for name, text in texts.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    pd.DataFrame({"file": list(texts),
+                  "outlet": ["Daily Post", "Daily Post", "City Herald", "City Herald",
+                             "Evening News"],
+                  "title": ["City Council Approves New Budget", "Vote criticised",
+                            "Budget passes after marathon session", "Critics warn",
+                            "Residents divided over council budget"],
+                  "published": ["2024-03-01"] * 5}).to_csv(folder / "manifest.csv", index=False)
+    return folder
+
+
+def _check_output(out):
+    assert sorted(p.name for p in (out / "figures").glob("*.*")) == FIGURE_NAMES
+    assert sorted(p.stem for p in (out / "notebooks").glob("*.ipynb")) == NOTEBOOKS
+    assert sorted(p.stem for p in (out / "html").glob("*.html")) == NOTEBOOKS
+    tables = {p.stem for p in (out / "tables").glob("*.csv")}
+    assert {"articles", "sentences", "mentions", "quotes", "removed_lines", "distinctive_terms",
+            "voices"} <= tables
+    for nb in (out / "notebooks").glob("*.ipynb"):
+        cells = json.loads(nb.read_text())["cells"]
+        assert not any(o.get("output_type") == "error" for c in cells for o in c.get("outputs", []))
+        assert any("injected-parameters" in c["metadata"].get("tags", []) for c in cells)
+
+
+def test_run_on_a_new_story_writes_everything_and_touches_nothing_committed(tmp_path):
+    before = (_digest(ROOT / "notebooks"), _digest(ROOT / "figures"))
+    corpus = _story(tmp_path / "story")
+    codebook = tmp_path / "actors.csv"
+    codebook.write_text("actor,label,camp,type,aliases\n"
+                        "mayor,Mayor Jane Smith,council,person,Mayor Jane Smith|Jane Smith|Smith\n"
+                        "opposition,Opposition group,opposition,group,Tom Brown|the opposition\n",
+                        encoding="utf-8")
+    out = tmp_path / "out"
+    proc = framing_cli("run", "--corpus", corpus, "--codebook", codebook, "--out", out)
+    assert proc.returncode == 0, proc.stderr
+    assert "[1/" in proc.stdout and "(new folder)" in proc.stdout
+    _check_output(out)
+    quotes = pd.read_csv(out / "tables" / "quotes.csv", keep_default_na=False)
+    assert set(quotes.loc[quotes["kind"] == "direct", "camp"]) >= {"council", "opposition"}
+    assert (_digest(ROOT / "notebooks"), _digest(ROOT / "figures")) == before
+    # a second run into the same folder is allowed, and says so
+    again = framing_cli("run", "--corpus", corpus, "--codebook", codebook, "--out", out)
+    assert again.returncode == 0 and "(reused folder)" in again.stdout
+
+
+@needs_abp
+def test_run_on_a_sample_of_real_articles(tmp_path):
+    with open(ABP, encoding="utf-8") as fh:
+        rows = [json.loads(line) for line in fh]
+    outlets = ["Reuters", "The Guardian", "Fox News", "BBC News", "NPR Online News"]
+    pool = [r for r in rows if r["source"] in outlets]
+    sample = random.Random(20160314).sample(pool, 30)
+    assert len({r["source"] for r in sample}) >= 4
+    path = tmp_path / "sample.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in sample), encoding="utf-8")
+    out = tmp_path / "out"
+    proc = framing_cli("run", "--corpus", path, "--text", "content_original", "--outlet",
+                       "source", "--title", "title", "--published", "date", "--id", "ID",
+                       "--dates", "coerce", "--out", out)
+    assert proc.returncode == 0, proc.stderr
+    _check_output(out)
+    assert len(pd.read_csv(out / "tables" / "articles.csv")) == 30
+
+
+@pytest.mark.parametrize("setup, message", [
+    ("foreign", "is not empty and was not written by framing run"),
+    ("figures", "would write into or over the project's figures/"),
+])
+def test_unsafe_output_folder_is_refused(tmp_path, setup, message):
+    corpus = _story(tmp_path / "story")
+    if setup == "foreign":
+        out = tmp_path / "mine"
+        out.mkdir()
+        (out / "thesis.docx").write_text("precious")
+    else:
+        out = ROOT / "figures" / "run"
+    proc = framing_cli("run", "--corpus", corpus, "--out", out)
+    assert proc.returncode == 1
+    assert message in proc.stderr and "Traceback" not in proc.stderr
+    assert proc.stderr.count("\n") == 1
+    if setup == "foreign":
+        assert [p.name for p in out.iterdir()] == ["thesis.docx"]
+    else:
+        assert not out.exists()
+
+
+def test_bad_corpus_via_cli_is_one_line(tmp_path):
+    (tmp_path / "empty").mkdir()
+    proc = framing_cli("run", "--corpus", tmp_path / "empty", "--out", tmp_path / "out")
+    assert proc.returncode == 1 and "no manifest.csv" in proc.stderr
+    assert proc.stderr.count("\n") == 1 and "Traceback" not in proc.stderr
+    assert not (tmp_path / "out").exists()  # nothing written before the input is checked
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"text": "a", "outlet": "x"}\n{oops\n', encoding="utf-8")
+    proc = framing_cli("run", "--corpus", bad, "--out", tmp_path / "out2")
+    assert proc.returncode == 1 and "bad.jsonl line 2: not valid JSON" in proc.stderr
+
+
+def test_failing_notebook_is_named_with_its_cell(tmp_path):
+    corpus = tmp_path / "one"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("Only one outlet writes about the budget here today.")
+    pd.DataFrame({"file": ["a.txt"], "outlet": ["Solo"], "title": ["T"],
+                  "published": [""]}).to_csv(corpus / "manifest.csv", index=False)
+    proc = framing_cli("run", "--corpus", corpus, "--out", tmp_path / "out")
+    assert proc.returncode == 1
+    line = proc.stderr.strip()
+    assert line.startswith("framing: error: 02_terms.ipynb, cell ")
+    assert "TermsError" in line and "at least 2 groups" in line
+
+
+def test_codebook_suggest(tmp_path):
+    corpus = _story(tmp_path / "story")
+    out = tmp_path / "suggest.csv"
+    proc = framing_cli("codebook", "suggest", "--corpus", corpus, "--out", out)
+    assert proc.returncode == 0, proc.stderr
+    table = pd.read_csv(out, keep_default_na=False)
+    assert list(table.columns) == ["candidate", "kind", "count", "articles", "example", "actor",
+                                   "label", "camp", "type", "aliases"]
+    assert "Jane Smith" in " ".join(table["candidate"])
