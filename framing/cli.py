@@ -44,11 +44,15 @@ def project_root(start: Path | None = None) -> Path:
     """The nearest folder (upwards from ``start`` or the working directory) holding
     ``pyproject.toml`` and ``notebooks/``."""
     here = (start or Path.cwd()).resolve()
-    for folder in (here, *here.parents):
+    # Then the project this package was installed from (pip install -e .), so that a user
+    # can run the suite from the folder that holds their own articles.
+    installed = Path(__file__).resolve().parent.parent
+    for folder in (here, *here.parents, installed):
         if (folder / "pyproject.toml").is_file() and (folder / "notebooks").is_dir():
             return folder
-    raise RunError(f"no framing project found at or above {here}: run this inside the "
-                   "project folder (the one with pyproject.toml and notebooks/)")
+    raise RunError(f"no framing project found at or above {here}, and the installed package "
+                   f"({installed}) is not inside one: run this inside the project folder (the "
+                   "one with pyproject.toml and notebooks/), installed with pip install -e .")
 
 
 def inject_parameters(nb, parameters: dict) -> None:

@@ -204,7 +204,7 @@ def interval_plot(frame: pd.DataFrame, row: str, hue: str, value: str = "mean",
     """
     rows = list(dict.fromkeys(frame[row]))
     hues = sorted(frame[hue].unique())  # the same order and colours in every figure
-    colours = STYLE["axes.prop_cycle"].by_key()["color"]
+    colours = palette()
     fig, ax = plt.subplots(figsize=(7.5, 0.55 * len(rows) * max(1, len(hues) / 3) + 1.5))
     step = 0.8 / max(len(hues), 1)
     for j, h in enumerate(hues):
@@ -226,11 +226,23 @@ def interval_plot(frame: pd.DataFrame, row: str, hue: str, value: str = "mean",
     return fig
 
 
+#: After the eight Okabe-Ito colours of the style: Paul Tol's "muted" colours, so that a
+#: codebook with more than eight camps still gets distinct colours. Past about eight, colour
+#: alone gets hard to tell apart for every reader; the figures' CSV files carry the numbers.
+EXTRA_COLOURS = ["#882255", "#44AA99", "#999933", "#332288", "#AA4499", "#117733", "#88CCEE",
+                 "#DDCC77"]
+
+
+def palette() -> list[str]:
+    """The style's categorical colours: Okabe-Ito first, then :data:`EXTRA_COLOURS`."""
+    return list(STYLE["axes.prop_cycle"].by_key()["color"]) + EXTRA_COLOURS
+
+
 def colour_map(labels) -> dict:
     """A stable colour for each label (sorted, then the palette in order; "unknown" grey)."""
-    palette = STYLE["axes.prop_cycle"].by_key()["color"]
+    colours_in_order = palette()
     named = sorted(x for x in set(labels) if x != "unknown")
-    colours = {x: palette[i % len(palette)] for i, x in enumerate(named)}
+    colours = {x: colours_in_order[i % len(colours_in_order)] for i, x in enumerate(named)}
     colours["unknown"] = "#BBBBBB"
     return colours
 

@@ -113,3 +113,19 @@ def test_mention_offsets_slice_to_alias(text):
                           "text": [text]})
     for r in framing.find_mentions(sents, cb).itertuples():
         assert text[r.start:r.end] == r.alias
+
+
+def test_suggest_drops_leading_titles_and_links_surname_variants():
+    from framing.actors import suggest_codebook
+
+    texts = ["Secretary of State Mike Pompeo met the press. Mike Pompeo spoke for an hour.",
+             "Secretary of State Mike Pompeo said nothing new. Officials met Pompeo in Rome.",
+             "“We will see,” said Pompeo. Ahmed Khalil stayed home."]
+    corpus = pd.DataFrame({"article_id": ["a", "b", "c"], "outlet": ["X", "Y", "Z"],
+                           "text": texts})
+    table = suggest_codebook(corpus, codebook=framing.load_codebook())
+    names = table.set_index("candidate")
+    assert "State Mike Pompeo" not in names.index
+    assert names.loc["Mike Pompeo", "count"] == 3
+    assert names.loc["Mike Pompeo", "related"] == "Pompeo"
+    assert names.loc["Pompeo", "kind"] == "speaker"

@@ -77,7 +77,10 @@ def test_run_on_a_new_story_writes_everything_and_touches_nothing_committed(tmp_
                         "opposition,Opposition group,opposition,group,Tom Brown|the opposition\n",
                         encoding="utf-8")
     out = tmp_path / "out"
-    proc = framing_cli("run", "--corpus", corpus, "--codebook", codebook, "--out", out)
+    # As the README's walkthrough: from the user's own folder, outside the project, with
+    # relative paths (the installed package finds the project's notebooks).
+    proc = framing_cli("run", "--corpus", "story", "--codebook", "actors.csv", "--out", "out",
+                       cwd=tmp_path)
     assert proc.returncode == 0, proc.stderr
     assert "[1/" in proc.stdout and "(new folder)" in proc.stdout
     _check_output(out)
@@ -161,6 +164,6 @@ def test_codebook_suggest(tmp_path):
     proc = framing_cli("codebook", "suggest", "--corpus", corpus, "--out", out)
     assert proc.returncode == 0, proc.stderr
     table = pd.read_csv(out, keep_default_na=False)
-    assert list(table.columns) == ["candidate", "kind", "count", "articles", "example", "actor",
-                                   "label", "camp", "type", "aliases"]
+    assert list(table.columns) == ["candidate", "kind", "count", "articles", "example",
+                                   "related", "actor", "label", "camp", "type", "aliases"]
     assert "Jane Smith" in " ".join(table["candidate"])

@@ -55,3 +55,13 @@ def test_interrupted_save_leaves_no_half_written_file(tmp_path):
         save_figure(fig, "half", directory=tmp_path)
     assert list(tmp_path.iterdir()) == []
     plt.close("all")
+
+
+def test_colour_map_keeps_up_to_sixteen_labels_apart():
+    from framing.figures import colour_map
+
+    labels = [f"camp {i:02d}" for i in range(16)] + ["unknown"]
+    colours = colour_map(labels)
+    assert len(set(colours.values())) == 17
+    assert colours["unknown"] == "#BBBBBB"
+    assert colour_map(labels[:3]) == {k: colours[k] for k in labels[:3]} | {"unknown": "#BBBBBB"}
