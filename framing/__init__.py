@@ -17,9 +17,9 @@ The public API, one module per concept:
 from .actors import CodebookError, find_mentions, load_codebook
 from .analysis import Analysis, analyze
 from .cleaning import RULES, clean_text, removal_counts, removed_lines
-from .corpus import CorpusError, load_corpus
+from .corpus import CorpusError, iter_corpus, load_corpus
 from .text import paragraphs, sentences
 
 __version__ = "0.1.0"
 __all__ = ["Analysis", "analyze", "CodebookError", "CorpusError", "RULES", "clean_text", "find_mentions", "load_codebook",
-           "load_corpus", "paragraphs", "removal_counts", "removed_lines", "sentences"]
+           "iter_corpus", "load_corpus", "paragraphs", "removal_counts", "removed_lines", "sentences"]

@@ -75,9 +75,79 @@ def load_corpus(path, dates: str = "raise", **columns) -> pd.DataFrame:
     CorpusError
         For any problem with the input (see the module docstring).
     """
+    path = Path(path)
+    frame = _build(_records(path, dates, columns), dates)
+    if frame.empty:
+        raise CorpusError(f"{path}: the corpus is empty (no articles found)")
+    return frame
+
+
+def iter_corpus(path, chunksize: int = 1000, dates: str = "raise", **columns):
+    """Load a large corpus in chunks: the same articles, columns and checks as
+    :func:`load_corpus`, yielded as DataFrames of at most ``chunksize`` articles.
+
+    The source is read as a stream: only one chunk of articles is held in memory, so a
+    corpus larger than memory can be analysed chunk by chunk, e.g.
+    ``for chunk in iter_corpus("big.jsonl", text="body"): framing.analyze(chunk)``.
+    Duplicate ids are detected across chunks. An error in a later chunk is raised when that
+    chunk is read (the chunks before it have been yielded).
+
+    Yields
+    ------
+    DataFrame
+        As :func:`load_corpus`, for each run of ``chunksize`` articles in file order.
+    """
+    if chunksize < 1:
+        raise CorpusError(f"chunksize must be at least 1, not {chunksize!r}")
+    path = Path(path)
+    batch, any_rows = [], False
+    for rec in _records(path, dates, columns):
+        batch.append(rec)
+        if len(batch) == chunksize:
+            any_rows = True
+            yield _build(batch, dates)
+            batch = []
+    if batch or not any_rows:
+        frame = _build(batch, dates)
+        if frame.empty:
+            raise CorpusError(f"{path}: the corpus is empty (no articles found)")
+        yield frame
+
+
+def from_frame(frame: pd.DataFrame, dates: str = "raise", name: str = "frame",
+               **columns) -> pd.DataFrame:
+    """Clean a DataFrame of raw articles (one per row) into a corpus, as :func:`load_corpus`
+    does for a CSV: the same keyword arguments name the columns, the same checks apply
+    (``name`` stands for the file in messages and in default ids ``<name>-<row>``).
+
+    For sources pandas or Dask read themselves (Parquet, a database, a Dask partition):
+    ``framing.corpus.from_frame(pd.read_parquet("x.parquet"), text="body", outlet="source")``.
+    Unlike :func:`load_corpus`, an empty frame gives an empty corpus (an empty Dask partition
+    is not an error).
+    """
     if dates not in ("raise", "coerce"):
         raise CorpusError(f"dates must be 'raise' or 'coerce', not {dates!r}")
-    path = Path(path)
+    rows = iter([[str(c) for c in frame.columns]])
+    data = ((f"{name} row {i}", rec) for i, rec in enumerate(
+        frame.astype(object).where(frame.notna(), "").to_dict("records"), start=1))
+    return _build(_read_table(Path(name), _chain(rows, data), columns), dates)
+
+
+def corpus_meta() -> pd.DataFrame:
+    """An empty corpus frame with the right columns and dtypes (Dask's ``meta=``)."""
+    return _build([], "raise")
+
+
+def _chain(first, rest):
+    yield from first
+    yield from rest
+
+
+def _records(path: Path, dates: str, columns: dict):
+    """Check the arguments, then yield one record (a dict with FIELDS and "where") per article,
+    reading the source as a stream."""
+    if dates not in ("raise", "coerce"):
+        raise CorpusError(f"dates must be 'raise' or 'coerce', not {dates!r}")
     if not path.exists():
         raise CorpusError(f"{path}: no such file or folder; give a folder with {MANIFEST}, "
                           "or a .csv or .jsonl file")
@@ -85,17 +155,13 @@ def load_corpus(path, dates: str = "raise", **columns) -> pd.DataFrame:
         if columns:
             raise CorpusError(f"{path}: column options ({', '.join(columns)}) only apply to "
                               f"CSV/JSONL files; a folder is described by its {MANIFEST}")
-        records = _read_folder(path)
-    elif path.suffix.lower() == ".csv":
-        records = _read_table(path, _csv_rows(path), columns)
-    elif path.suffix.lower() in (".jsonl", ".ndjson"):
-        records = _read_table(path, _jsonl_rows(path), columns)
-    else:
-        raise CorpusError(f"{path}: unsupported file type {path.suffix!r}; use a folder with "
-                          f"{MANIFEST}, a .csv or a .jsonl file")
-    if not records:
-        raise CorpusError(f"{path}: the corpus is empty (no articles found)")
-    return _build(records, dates)
+        return _read_folder(path)
+    if path.suffix.lower() == ".csv":
+        return _read_table(path, _csv_rows(path), columns)
+    if path.suffix.lower() in (".jsonl", ".ndjson"):
+        return _read_table(path, _jsonl_rows(path), columns)
+    raise CorpusError(f"{path}: unsupported file type {path.suffix!r}; use a folder with "
+                      f"{MANIFEST}, a .csv or a .jsonl file")
 
 
 # --- readers: each returns a list of dicts with the FIELDS and "where" -----------------------
@@ -104,6 +170,13 @@ def _decode(data: bytes, where: str) -> str:
     """Decode UTF-8 (a BOM is allowed) or raise a CorpusError naming ``where``."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise CorpusError(f"{where}: file is UTF-16, not UTF-8; re-save it as UTF-8")
+    if b"\x00" in data:
+        # valid UTF-8 in principle, but no news text holds NUL: UTF-16 without a byte-order
+        # mark (every other byte NUL) or a binary file (PDF, Word, image) given by mistake
+        utf16 = max(data[0::2].count(0), data[1::2].count(0)) > len(data) // 4
+        kind = "UTF-16 without a byte-order mark" if utf16 else "a binary file, not text"
+        raise CorpusError(f"{where}: contains NUL bytes (byte {data.index(0)}); it looks like "
+                          f"{kind}; save the article as UTF-8 text")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as err:
@@ -113,7 +186,9 @@ def _decode(data: bytes, where: str) -> str:
         ) from None
 
 
-def _read_folder(folder: Path) -> list[dict]:
+def _read_folder(folder: Path):
+    """Check the manifest against the folder (every row, every .txt file), then return a
+    generator that reads and checks the files one by one."""
     manifest = folder / MANIFEST
     if not manifest.is_file():
         raise CorpusError(f"{folder}: no {MANIFEST}; add one with columns "
@@ -140,27 +215,36 @@ def _read_folder(folder: Path) -> list[dict]:
         seen[name] = row_no
         if not row["outlet"]:
             raise CorpusError(f"{at}: empty 'outlet' for {name!r}; name the outlet")
-        file = folder / name
-        if not file.is_file():
+        if not (folder / name).is_file():
             raise CorpusError(f"{at}: file {name!r} not found in {folder}; "
                               "fix the name or remove the row")
-        raw = _decode(file.read_bytes(), str(file))
-        if not raw.strip():
-            raise CorpusError(f"{file}: file is empty; add the article text or remove its "
-                              f"manifest row ({at})")
-        records.append({"article_id": Path(name).stem, "text": raw, "outlet": row["outlet"],
-                        "title": row["title"], "published": row["published"],
-                        "url": row.get("url", ""), "where": at})
+        records.append((at, row))
     unlisted = sorted(p.name for p in folder.glob("*.txt") if p.name not in seen)
     if unlisted:
         raise CorpusError(f"{folder}: {len(unlisted)} .txt file(s) not in {MANIFEST}: "
                           f"{', '.join(unlisted[:5])}{' ...' if len(unlisted) > 5 else ''}; "
                           "add a manifest row for each (no article is skipped silently)")
-    return records
+    return _read_files(folder, records)
+
+
+def _read_files(folder: Path, records):
+    for at, row in records:
+        file = folder / row["file"]
+        raw = _decode(file.read_bytes(), str(file))
+        if not raw.strip():
+            raise CorpusError(f"{file}: file is empty; add the article text or remove its "
+                              f"manifest row ({at})")
+        yield {"article_id": Path(row["file"]).stem, "text": raw, "outlet": row["outlet"],
+               "title": row["title"], "published": row["published"],
+               "url": row.get("url", ""), "where": at}
 
 
 def _csv_rows(path: Path):
     """Yield (where, dict) for each CSV row, streaming the file."""
+    with open(path, "rb") as fh:
+        head = fh.read(1 << 16)
+    if b"\x00" in head or head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        _decode(head, str(path))  # raises: UTF-16 or binary
     try:
         with open(path, encoding="utf-8-sig", newline="") as fh:
             reader = csv.DictReader(fh)
@@ -168,7 +252,14 @@ def _csv_rows(path: Path):
                 raise CorpusError(f"{path}: the file is empty; it needs a header row")
             yield list(reader.fieldnames)
             for row in reader:
-                yield f"{path} row {reader.line_num}", row
+                where = f"{path} row {reader.line_num}"
+                if any("\x00" in v for v in row.values() if isinstance(v, str)):
+                    raise CorpusError(f"{where}: contains NUL bytes; the file is binary or not "
+                                      "UTF-8 text; save it as UTF-8 CSV")
+                yield where, row
+    except csv.Error as err:  # e.g. NUL bytes: UTF-16 without a byte-order mark, or binary
+        raise CorpusError(f"{path} line {reader.line_num + 1}: not readable as CSV ({err}); "
+                          "save the file as UTF-8 CSV text") from None
     except UnicodeDecodeError as err:
         raise CorpusError(f"{path}: not valid UTF-8 ({err.reason} at byte {err.start}); "
                           "re-save the file as UTF-8") from None
@@ -180,31 +271,34 @@ def _jsonl_rows(path: Path):
         head = fh.read(4)
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise CorpusError(f"{path}: file is UTF-16, not UTF-8; re-save it as UTF-8")
-    keys: list[str] | None = None
-    rows = []
     with open(path, "rb") as fh:
-        for line_no, line in enumerate(fh, start=1):
-            where = f"{path} line {line_no}"
-            text = _decode(line, where).strip()
-            if not text:
-                continue  # a blank line is not an article
-            try:
-                obj = json.loads(text)
-            except json.JSONDecodeError as err:
-                raise CorpusError(f"{where}: not valid JSON ({err.msg}); fix or remove the line") \
-                    from None
-            if not isinstance(obj, dict):
-                raise CorpusError(f"{where}: expected a JSON object, got {type(obj).__name__}")
-            if keys is None:
-                keys = list(obj)
-            rows.append((where, obj))
-    if keys is None:
-        raise CorpusError(f"{path}: the file is empty; it needs one JSON object per line")
-    yield keys
-    yield from rows
+        objects = _json_objects(path, fh)
+        first = next(objects, None)
+        if first is None:
+            raise CorpusError(f"{path}: the file is empty; it needs one JSON object per line")
+        yield list(first[1])  # the keys of the first object stand for the header
+        yield first
+        yield from objects  # one line at a time: the file is never held whole
 
 
-def _read_table(path: Path, rows, columns: dict) -> list[dict]:
+def _json_objects(path: Path, fh):
+    for line_no, line in enumerate(fh, start=1):
+        where = f"{path} line {line_no}"
+        text = _decode(line, where).strip()
+        if not text:
+            continue  # a blank line is not an article
+        try:
+            obj = json.loads(text)
+        except json.JSONDecodeError as err:
+            raise CorpusError(f"{where}: not valid JSON ({err.msg}); fix or remove the line") \
+                from None
+        if not isinstance(obj, dict):
+            raise CorpusError(f"{where}: expected a JSON object, got {type(obj).__name__}")
+        yield where, obj
+
+
+def _read_table(path: Path, rows, columns: dict):
+    """Check the column options against the header, then return a generator of records."""
     unknown = [k for k in columns if k not in FIELDS]
     if unknown:
         raise CorpusError(f"unknown option(s) {', '.join(unknown)}; column options are "
@@ -220,7 +314,11 @@ def _read_table(path: Path, rows, columns: dict) -> list[dict]:
         if field in columns and columns[field] not in header:
             raise CorpusError(f"{path}: no column {columns[field]!r} for {field}; columns are "
                               f"{', '.join(map(str, header))}")
-    records, seen = [], {}
+    return _table_records(path, rows, mapping)
+
+
+def _table_records(path: Path, rows, mapping: dict):
+    seen = {}
     for n, (where, row) in enumerate(rows, start=1):
         rec = {"where": where}
         for field in FIELDS:
@@ -238,8 +336,7 @@ def _read_table(path: Path, rows, columns: dict) -> list[dict]:
             raise CorpusError(f"{where}: duplicate article id {rec['article_id']!r} "
                               f"(also {seen[rec['article_id']]}); ids must be unique")
         seen[rec["article_id"]] = where
-        records.append(rec)
-    return records
+        yield rec
 
 
 # --- assembly -------------------------------------------------------------------------------
@@ -259,7 +356,8 @@ def _parse_date(value: str, where: str, dates: str):
                       "leave it empty, or load with dates='coerce'")
 
 
-def _build(records: list[dict], dates: str) -> pd.DataFrame:
+def _build(records, dates: str) -> pd.DataFrame:
+    """Clean each record as it comes (an iterable: the raw sources are not all held at once)."""
     rows = []
     for rec in records:
         cleaned = clean_text(rec["text"], rec["title"])

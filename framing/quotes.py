@@ -225,12 +225,15 @@ def _frame(units: list[dict], columns=QUOTE_COLUMNS) -> pd.DataFrame:
     return pd.DataFrame([{k: u[k] for k in columns} for u in units], columns=columns)
 
 
-def _units(text: str, resolver: _Resolver) -> list[dict]:
-    """The quote units of one text, as dicts with the QUOTE_COLUMNS keys, in text order."""
+def _units(text: str, resolver: _Resolver, mentions=None, qspans=None) -> list[dict]:
+    """The quote units of one text, as dicts with the QUOTE_COLUMNS keys, in text order.
+    ``mentions``: the codebook mentions of ``text`` if already found (``MentionFinder.find``);
+    ``qspans``: its :func:`quote_spans` if already computed."""
     mtext = _mask_abbreviations(text)
     paras = paragraph_spans(text)
-    mention_spans = _Lazy(lambda: resolver.finder.find(text))  # only some units need them
-    qspans = quote_spans(text)
+    mention_spans = mentions if mentions is not None else \
+        _Lazy(lambda: resolver.finder.find(text))  # only some units need them
+    qspans = quote_spans(text) if qspans is None else qspans
     units: list[dict] = []
     group = -1
     prev_open = False  # the previous paragraph's last quote ran to its end
@@ -514,24 +517,34 @@ def _indirect(text, paras, qspans, resolver) -> list[dict]:
     return units
 
 
-def corpus_quotes(corpus: pd.DataFrame, codebook=None) -> pd.DataFrame:
-    """:func:`extract_quotes` for every article, with ``article_id`` and ``outlet`` first."""
+def corpus_quotes(corpus: pd.DataFrame, codebook=None, mentions: dict | None = None,
+                  spans: dict | None = None) -> pd.DataFrame:
+    """:func:`extract_quotes` for every article, with ``article_id`` and ``outlet`` first.
+
+    ``mentions`` (optional): ``{article_id: [(start, end, actor, camp)]}`` already found with
+    the same codebook (:func:`framing.actors.article_mentions`), and ``spans`` (optional):
+    ``{article_id: quote_spans(text)}``, so that neither is computed twice.
+    """
     resolver = _Resolver(codebook)
     units = []
+    mentions, spans = mentions or {}, spans or {}
     for aid, outlet, text in corpus[["article_id", "outlet", "text"]].itertuples(index=False):
-        for unit in _units(text, resolver):
+        for unit in _units(text, resolver, mentions.get(aid), spans.get(aid)):
             unit["article_id"], unit["outlet"] = aid, outlet
             units.append(unit)
     return _frame(units, ["article_id", "outlet", *QUOTE_COLUMNS])
 
 
-def mark_quoted(mentions: pd.DataFrame, corpus: pd.DataFrame) -> pd.DataFrame:
+def mark_quoted(mentions: pd.DataFrame, corpus: pd.DataFrame, spans: dict | None = None
+                ) -> pd.DataFrame:
     """Add ``in_quote`` (bool) to a mentions frame: True when the mention lies inside
-    quoted speech, i.e. in a source's words rather than the outlet's narration."""
-    texts = corpus.set_index("article_id")["text"]
+    quoted speech, i.e. in a source's words rather than the outlet's narration.
+    ``spans`` (optional): ``{article_id: quote_spans(text)}`` if already computed."""
+    texts = dict(zip(corpus["article_id"], corpus["text"]))
+    known = spans or {}
     inside = np.zeros(len(mentions), dtype=bool)
     for aid, idx in mentions.groupby("article_id").indices.items():
-        spans = quote_spans(texts[aid])
+        spans = known[aid] if aid in known else quote_spans(texts[aid])
         if not spans:
             continue
         starts = np.array([s for s, _ in spans])

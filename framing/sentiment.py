@@ -109,6 +109,19 @@ class TargetSentiment:
                 self.lexicon.setdefault(word, valence)
         self._score = lru_cache(maxsize=cache_size)(self._compound)
 
+    def __getstate__(self):
+        # The score cache (a wrapped bound method) does not pickle; it is rebuilt empty, so a
+        # scorer can be sent to Dask workers.
+        state = self.__dict__.copy()
+        state["_cache_size"] = self._score.cache_info().maxsize
+        del state["_score"]
+        return state
+
+    def __setstate__(self, state):
+        size = state.pop("_cache_size")
+        self.__dict__.update(state)
+        self._score = lru_cache(maxsize=size)(self._compound)
+
     def _compound(self, text: str) -> float:
         return self.analyzer.polarity_scores(text)["compound"]
 
@@ -142,12 +155,23 @@ class TargetSentiment:
 
     def words(self, text: str, start: int, end: int, mask=()) -> list[str]:
         """The VADER lexicon words in scope, with their valence, e.g. ``["welcome(+2.0)"]``."""
+        return self._fired(self.scope_text(text, start, end, mask))
+
+    def _fired(self, scope: str) -> list[str]:
         out = []
-        for w in self.scope_text(text, start, end, mask).split():
+        for w in scope.split():
             key = w.strip(".,;:!?\"'“”‘’()").lower()
             if key in self.lexicon:
                 out.append(f"{key}({self.lexicon[key]:+.1f})")
         return out
+
+    def score_and_words(self, text: str, start: int, end: int, mask=()) -> tuple[float, list]:
+        """:meth:`score` and :meth:`words` together, the scope built once."""
+        if not 0 <= start < end <= len(text):
+            raise ValueError(f"target span {start}:{end} is not inside a text of {len(text)} "
+                             "characters")
+        scope = self.scope_text(text, start, end, mask)
+        return self._score(scope), self._fired(scope)
 
 
 def _mask(text: str, spans) -> tuple[str, list]:
@@ -227,7 +251,8 @@ def score_mentions(mentions: pd.DataFrame, sentences: pd.DataFrame,
     Every other mention in the same sentence is masked too.
     """
     scorer = scorer or _default()
-    text = sentences.set_index(["article_id", "sentence"])["text"]
+    # plain dicts: a pandas lookup per mention costs more than the scoring around it
+    text = dict(zip(zip(sentences["article_id"], sentences["sentence"]), sentences["text"]))
     keys = list(zip(mentions["article_id"], mentions["sentence"]))
     spans: dict = {}
     for key, s, e in zip(keys, mentions["start"], mentions["end"]):
@@ -236,8 +261,9 @@ def score_mentions(mentions: pd.DataFrame, sentences: pd.DataFrame,
     for key, s, e in zip(keys, mentions["start"], mentions["end"]):
         t = text[key]
         others = [sp for sp in spans[key] if sp != (s, e)]
-        scores.append(scorer.score(t, s, e, others))
-        words.append(" ".join(scorer.words(t, s, e, others)))
+        score, fired = scorer.score_and_words(t, s, e, others)
+        scores.append(score)
+        words.append(" ".join(fired))
         texts.append(t)
     out = mentions.copy()
     out["score"] = np.asarray(scores, dtype=float)

@@ -207,3 +207,171 @@ def test_cli_bad_input_is_one_line_and_nonzero(tmp_path):
 def test_public_api():
     assert framing.load_corpus is load_corpus
     assert callable(framing.sentences) and callable(framing.removed_lines)
+
+
+def _jsonl(path, n, bad_line=None):
+    import json as _json
+
+    lines = []
+    for i in range(n):
+        lines.append(_json.dumps({"id": f"a{i}", "source": f"Outlet {i % 3}",
+                                  "body": f"Article number {i} says the council met on Monday."}))
+    if bad_line is not None:
+        lines[bad_line - 1] = "{oops"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_iter_corpus_gives_the_same_articles_in_chunks(tmp_path):
+    path = _jsonl(tmp_path / "big.jsonl", 25)
+    whole = framing.load_corpus(path, text="body", outlet="source", article_id="id")
+    chunks = list(framing.iter_corpus(path, chunksize=10, text="body", outlet="source",
+                                      article_id="id"))
+    assert [len(c) for c in chunks] == [10, 10, 5]
+    pd.testing.assert_frame_equal(pd.concat(chunks, ignore_index=True), whole)
+
+
+def test_iter_corpus_reports_errors_in_later_chunks_and_duplicates_across_chunks(tmp_path):
+    path = _jsonl(tmp_path / "bad.jsonl", 25, bad_line=23)
+    chunks = framing.iter_corpus(path, chunksize=10, text="body", outlet="source")
+    assert len(next(chunks)) == 10 and len(next(chunks)) == 10
+    with pytest.raises(framing.CorpusError, match=r"bad\.jsonl line 23: not valid JSON"):
+        next(chunks)
+    dup = tmp_path / "dup.jsonl"
+    rows = _jsonl(tmp_path / "x.jsonl", 15).read_text().splitlines()
+    dup.write_text("\n".join(rows + [rows[2]]) + "\n", encoding="utf-8")
+    with pytest.raises(framing.CorpusError, match=r"line 16: duplicate article id 'a2'"):
+        list(framing.iter_corpus(dup, chunksize=4, text="body", outlet="source",
+                                 article_id="id"))
+    empty = tmp_path / "empty.jsonl"
+    empty.write_text("\n\n", encoding="utf-8")
+    with pytest.raises(framing.CorpusError, match="empty"):
+        list(framing.iter_corpus(empty, text="body", outlet="source"))
+
+
+def test_loading_streams_the_source(tmp_path, monkeypatch):
+    """The reader hands one article at a time to the cleaner: the k-th article is cleaned
+    when k lines have been read, not after the whole file."""
+    import framing.corpus as corpus_module
+
+    path = _jsonl(tmp_path / "s.jsonl", 6)
+    read = []
+    real = corpus_module._json_objects
+
+    def spy(p, fh):
+        for item in real(p, fh):
+            read.append(item[0])
+            yield item
+
+    cleaned = []
+    real_clean = corpus_module.clean_text
+
+    def clean_spy(raw, title=None):
+        cleaned.append(len(read))
+        return real_clean(raw, title)
+
+    monkeypatch.setattr(corpus_module, "_json_objects", spy)
+    monkeypatch.setattr(corpus_module, "clean_text", clean_spy)
+    framing.load_corpus(path, text="body", outlet="source")
+    assert cleaned == [1, 2, 3, 4, 5, 6]
+
+
+def test_from_frame_cleans_a_dataframe_like_a_csv(tmp_path):
+    from framing.corpus import corpus_meta, from_frame
+
+    raw = pd.DataFrame({"body": ["The council met on Monday and agreed the budget.\n\nShare",
+                                 "Residents said the plan ignored rents across the city."],
+                        "source": ["Daily Post", "City Herald"], "when": ["2024-03-01", None]})
+    corpus = from_frame(raw, text="body", outlet="source", published="when", name="batch")
+    path = tmp_path / "same.csv"
+    raw.to_csv(path, index=False)
+    expected = load_corpus(path, text="body", outlet="source", published="when")
+    pd.testing.assert_frame_equal(corpus.drop(columns="article_id"),
+                                  expected.drop(columns="article_id"))
+    assert list(corpus["article_id"]) == ["batch-1", "batch-2"]
+    assert "Share" not in corpus["text"][0]
+    assert from_frame(raw.iloc[:0], text="body", outlet="source").empty
+    assert list(corpus_meta().columns) == list(corpus.columns)
+    with pytest.raises(CorpusError, match="batch row 2: empty text"):
+        from_frame(raw.assign(body=["x", " "]), text="body", outlet="source", name="batch")
+    with pytest.raises(CorpusError, match="no column 'content'"):
+        from_frame(raw, text="content", outlet="source")
+
+
+# --- issue 8: the rest of the bad-input matrix, per source type -------------------------------
+
+UTF16_NO_BOM = BODY.encode("utf-16-le")
+BINARY = b"%PDF-1.4\n\x00\x01\x02\x03 binary \x00\xff\x00 stream"
+
+
+@pytest.mark.parametrize("data, expected", [
+    (UTF16_NO_BOM, "a.txt: contains NUL bytes (byte 1); it looks like UTF-16 without a "
+                   "byte-order mark"),
+    (BODY.encode("utf-16-be"), "looks like UTF-16 without a byte-order mark"),
+    (BINARY, "a.txt: contains NUL bytes (byte 9); it looks like a binary file"),
+])
+def test_folder_file_utf16_without_bom_or_binary(tmp_path, data, expected):
+    _folder(tmp_path, HEADER + "a.txt,A,T,2016-03-14\n", {"a.txt": data})
+    with pytest.raises(CorpusError) as err:
+        load_corpus(tmp_path)
+    assert expected in str(err.value)
+
+
+def test_cr_only_line_endings_are_accepted(tmp_path):
+    _folder(tmp_path, HEADER + "a.txt,A,T,2016-03-14\n",
+            {"a.txt": (BODY.strip() + "\r\rSecond paragraph of the article, also kept.\r")
+             .encode()})
+    c = load_corpus(tmp_path)
+    assert c["text"].item() == BODY.strip() + "\n\nSecond paragraph of the article, also kept."
+    path = tmp_path / "cr.csv"
+    path.write_bytes(b'text,outlet\r"' + BODY.strip().encode() + b'\rMore.",A\r')
+    assert load_corpus(path)["text"].item().endswith("More.")
+
+
+@pytest.mark.parametrize("name, data, kwargs, expected", [
+    ("w.csv", b"text,outlet\n\"   \n\t \",A\n", {}, "w.csv row 3: empty text in column 'text'"),
+    ("w.jsonl", b'{"text": " \\n\\t ", "outlet": "A"}\n', {}, "w.jsonl line 1: empty text"),
+    ("u.csv", "text,outlet\nx,A\n".encode("utf-16-le"), {}, "u.csv: contains NUL bytes"),
+    ("u.csv", "text,outlet\nx,A\n".encode("utf-16"), {}, "u.csv: file is UTF-16"),
+    ("l.csv", "text,outlet\ncaf\xe9,A\n".encode("latin-1"), {}, "l.csv: not valid UTF-8"),
+    ("b.csv", b"text,outlet\nok,A\nbad\x00cell,B\n", {}, "b.csv: contains NUL bytes (byte 20)"),
+    ("b.csv", b"text,outlet\n" + b"x" * 70000 + b",A\nbad\x00cell,B\n", {},
+     "b.csv row 3: contains NUL bytes"),  # past the first 64 KB, found row by row
+    ("u.jsonl", '{"text": "x", "outlet": "A"}\n'.encode("utf-16-le"), {},
+     "u.jsonl line 1: contains NUL bytes"),
+    ("u.jsonl", '{"text": "x", "outlet": "A"}\n'.encode("utf-16"), {}, "file is UTF-16"),
+    ("l.jsonl", '{"text": "caf\xe9", "outlet": "A"}\n'.encode("latin-1"), {},
+     "l.jsonl line 1: not valid UTF-8"),
+    ("d.csv", b"id,text,outlet\n1,a,A\n1,b,B\n", {"article_id": "id"},
+     "d.csv row 3: duplicate article id '1'"),
+    ("d.jsonl", b'{"id": 1, "text": "a", "outlet": "A"}\n{"id": 1, "text": "b", "outlet": "B"}\n',
+     {"article_id": "id"}, "d.jsonl line 2: duplicate article id '1'"),
+    ("m.csv", b"body,outlet\nx,A\n", {}, "m.csv: no column 'text' for the article text"),
+    ("e.csv", b"", {}, "e.csv: the file is empty"),
+    ("h.csv", b"text,outlet\n", {}, "the corpus is empty"),
+])
+def test_table_bad_input_matrix(tmp_path, name, data, kwargs, expected):
+    path = tmp_path / name
+    path.write_bytes(data)
+    with pytest.raises(CorpusError) as err:
+        load_corpus(path, **kwargs)
+    assert expected in str(err.value)
+    assert "\n" not in str(err.value)
+
+
+@pytest.mark.parametrize("name, data, expected", [
+    ("u.jsonl", '{"text": "x", "outlet": "A"}\n'.encode("utf-16-le"), "contains NUL bytes"),
+    ("w.csv", b"text,outlet\n\" \",A\n", "w.csv row 2: empty text"),
+    ("d.jsonl", b'{"id": 1, "text": "a", "outlet": "A"}\n{"id": 1, "text": "b", "outlet": "B"}\n',
+     "duplicate article id '1'"),
+])
+def test_cli_table_bad_input_is_one_line(tmp_path, name, data, expected):
+    path = tmp_path / name
+    path.write_bytes(data)
+    args = ["--id", "id"] if name.startswith("d") else []
+    proc = subprocess.run([sys.executable, "-m", "framing", "run", "--corpus", str(path), *args,
+                           "--out", str(tmp_path / "out")], capture_output=True, text=True)
+    assert proc.returncode == 1
+    assert proc.stderr.startswith("framing: error: ") and expected in proc.stderr
+    assert proc.stderr.count("\n") == 1 and "Traceback" not in proc.stderr
+    assert not (tmp_path / "out").exists()

@@ -1,4 +1,3 @@
-import json
 
 import numpy as np
 import pandas as pd
@@ -8,7 +7,7 @@ from framing import load_corpus
 from framing.terms import (METHODS, Normaliser, TermsError, distinctive_terms, load_normalisation,
                            name_phrases, shared_passages, similarity, spelling_variants)
 
-from .helpers import ABP, SEEDS, needs_abp
+from .helpers import abp_corpus, SEEDS, needs_abp
 
 
 def _corpus(texts_by_group):
@@ -170,11 +169,7 @@ def test_seed_similarity_and_shared_passages(seeds):
 
 @needs_abp
 def test_real_articles_by_outlet_smoke():
-    with open(ABP, encoding="utf-8") as fh:
-        rows = [json.loads(line) for _, line in zip(range(300), fh)]
-    corpus = pd.DataFrame({"article_id": [r["ID"] for r in rows],
-                           "outlet": [r["source"] for r in rows],
-                           "text": [r["content_original"] for r in rows]})
+    corpus = abp_corpus(300, clean=False)
     res = distinctive_terms(corpus, method="log-odds", n=10)
     assert res["group"].nunique() == corpus["outlet"].nunique()
     assert np.isfinite(res["z"]).all()

@@ -1,6 +1,3 @@
-import json
-import time
-
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st

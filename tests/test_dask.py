@@ -1,0 +1,68 @@
+"""The Dask engine gives exactly the tables of the pandas path (needs the dask extra)."""
+
+import json
+
+import pandas as pd
+import pytest
+
+import framing
+
+from .helpers import ABP, SEEDS, abp_corpus
+
+dd = pytest.importorskip("dask.dataframe", reason='the dask extra is not installed '
+                         '(pip install "framing[dask]")')
+distributed = pytest.importorskip("distributed", reason="the dask extra is not installed")
+
+
+def _corpus():
+    corpus = framing.load_corpus(SEEDS)
+    if ABP.is_file():  # real articles too, when ../shared is there
+        corpus = pd.concat([corpus, abp_corpus(120)], ignore_index=True)
+    return corpus
+
+
+def _same(a: pd.DataFrame, b: pd.DataFrame, keys):
+    """Same rows and values, order aside."""
+    assert list(a.columns) == list(b.columns)
+    a = a.sort_values(keys).reset_index(drop=True)
+    b = b.sort_values(keys).reset_index(drop=True)
+    pd.testing.assert_frame_equal(a, b)
+
+
+@pytest.fixture(scope="module")
+def client():
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                                  dashboard_address=None) as cluster, \
+            distributed.Client(cluster) as c:
+        yield c
+
+
+def test_dask_engine_on_a_two_worker_cluster_equals_pandas(client):
+    corpus = _corpus()
+    codebook = framing.load_codebook()
+    expected = framing.analyze(corpus, codebook)
+    got = framing.analyze(corpus, codebook, engine="dask", npartitions=4)
+    assert len(client.scheduler_info()["workers"]) == 2
+    _same(got.sentences, expected.sentences, ["article_id", "sentence"])
+    _same(got.mentions, expected.mentions, ["article_id", "article_start", "actor"])
+    _same(got.quotes, expected.quotes, ["article_id", "start", "kind", "end"])
+    _same(got.corpus, expected.corpus, ["article_id"])
+    assert len(got.quotes) > 40
+
+
+def test_a_dask_dataframe_read_from_a_file_goes_through_from_frame(client, tmp_path):
+    path = tmp_path / "articles.jsonl"
+    rows = [{"ID": f"x{i}", "source": ["A", "B", "C"][i % 3],
+             "body": f"“We will stay,” said Vladimir Putin on day {i}. Assad welcomed it."}
+            for i in range(30)]
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    ddf = dd.read_json(str(path), lines=True, blocksize=600).map_partitions(
+        framing.corpus.from_frame, text="body", outlet="source", article_id="ID",
+        meta=framing.corpus.corpus_meta())
+    assert ddf.npartitions > 1
+    got = framing.analyze(ddf)  # a Dask DataFrame selects the Dask engine
+    expected = framing.analyze(framing.load_corpus(path, text="body", outlet="source",
+                                                   article_id="ID"))
+    _same(got.quotes, expected.quotes, ["article_id", "start", "kind"])
+    _same(got.mentions, expected.mentions, ["article_id", "article_start"])
+    assert set(got.quotes["actor"]) >= {"putin"}
