@@ -149,14 +149,76 @@ def _mask_abbreviations(text: str) -> str:
 _SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])")
 
 
+class _SentenceIndex:
+    """Sentence ends of each paragraph, found once per paragraph (one regex pass), so that
+    the sentence around any position is a binary search, not a rescan of the paragraph:
+    quotes in a one-line 1 MB article stay linear."""
+
+    def __init__(self, text: str):
+        self.text, self._paras = text, {}
+
+    def bounds(self, pstart: int, pend: int, pos: int) -> tuple[int, int]:
+        """Start and end of the sentence around ``pos`` within a paragraph (quote-aware
+        enough: a full stop inside quotation marks closes a sentence only before a capital).
+        The start is the end of the last boundary whose look-ahead lies before ``pos``."""
+        index = self._paras.get(pstart)
+        if index is None:
+            text, starts, ends, seen = self.text, [], [], []
+            for m in _SENTENCE_END.finditer(text, pstart, pend):
+                starts.append(m.start())
+                ends.append(m.end())
+                # the look-ahead reads an optional opening mark, then a capital or digit
+                seen.append(m.end() + (2 if text[m.end()] in "\"“‘(" else 1))
+            index = self._paras[pstart] = (starts, ends, seen)
+        starts, ends, seen = index
+        k = bisect.bisect_right(seen, pos)
+        start = ends[k - 1] if k else pstart
+        j = bisect.bisect_left(starts, pos)
+        return start, (starts[j] + 1 if j < len(starts) else pend)
+
+
 def _sentence_bounds(text: str, pstart: int, pend: int, pos: int) -> tuple[int, int]:
-    """Start and end of the sentence around ``pos`` within a paragraph (quote-aware enough:
-    a full stop inside quotation marks closes a sentence only before a capital)."""
-    start = pstart
-    for m in _SENTENCE_END.finditer(text, pstart, pos):
-        start = m.end()
-    m = _SENTENCE_END.search(text, pos, pend)
-    return start, (m.start() + 1 if m else pend)
+    """:meth:`_SentenceIndex.bounds` for one position (tests and one-off use)."""
+    return _SentenceIndex(text).bounds(pstart, pend, pos)
+
+
+class _MentionIndex:
+    """Codebook mentions of one text, sorted by start, with range queries by binary search."""
+
+    def __init__(self, spans):
+        self._spans, self._starts = spans, None
+
+    def _ready(self):
+        if self._starts is None:
+            self._spans = list(self._spans)  # a _Lazy search runs here, on first use
+            self._starts = [m[0] for m in self._spans]
+
+    def __iter__(self):
+        self._ready()
+        return iter(self._spans)
+
+    def last_within(self, lo: int, hi: int, keep) -> tuple | None:
+        """The last mention (in text order) of :meth:`within` for which ``keep(m)`` holds,
+        searched backwards from ``hi`` so that only the mentions after it are visited."""
+        self._ready()
+        for j in range(bisect.bisect_left(self._starts, hi) - 1, -1, -1):
+            m = self._spans[j]
+            if m[0] < lo:
+                return None
+            if m[1] <= hi and keep(m):
+                return m
+        return None
+
+    def within(self, lo: int, hi: int) -> list:
+        """Mentions with ``lo <= start`` and ``end <= hi``, in text order."""
+        self._ready()
+        out = []
+        for m in self._spans[bisect.bisect_left(self._starts, lo):]:
+            if m[0] >= hi:
+                break
+            if m[1] <= hi:
+                out.append(m)
+        return out
 
 
 class _Lazy:
@@ -231,16 +293,18 @@ def _units(text: str, resolver: _Resolver, mentions=None, qspans=None) -> list[d
     ``qspans``: its :func:`quote_spans` if already computed."""
     mtext = _mask_abbreviations(text)
     paras = paragraph_spans(text)
-    mention_spans = mentions if mentions is not None else \
-        _Lazy(lambda: resolver.finder.find(text))  # only some units need them
+    mention_spans = _MentionIndex(mentions if mentions is not None else
+                                  _Lazy(lambda: resolver.finder.find(text)))  # some units need them
     qspans = quote_spans(text) if qspans is None else qspans
+    qstarts = [q[0] for q in qspans]
+    sentences = _SentenceIndex(mtext)
     units: list[dict] = []
     group = -1
     prev_open = False  # the previous paragraph's last quote ran to its end
     for p, (pstart, pend) in enumerate(paras):
-        in_para = [(s, e) for s, e in qspans if pstart <= s < pend]
+        in_para = qspans[bisect.bisect_left(qstarts, pstart):bisect.bisect_left(qstarts, pend)]
         for k, (s, e) in enumerate(in_para):
-            opens_para = text[pstart:s].strip() in ("“", '"')
+            opens_para = s - pstart <= 8 and text[pstart:s].strip() in ("“", '"')
             if k == 0 and opens_para and prev_open:
                 pass  # continues the open multi-paragraph group
             else:
@@ -254,14 +318,15 @@ def _units(text: str, resolver: _Resolver, mentions=None, qspans=None) -> list[d
                     "camp": "", "cue": "", "rule": "", "group": group, "paragraph": p,
                     "scare": False, "n_words": len(quote.split()),
                     "_closed": closed, "_para": (pstart, pend), "_mark": (in_para[k][1])}
-            _attribute(mtext, unit, units, in_para, k, mention_spans, qspans, resolver)
+            _attribute(mtext, unit, units, in_para, k, mention_spans, qspans, resolver,
+                       sentences)
             units.append(unit)
         prev_open = bool(in_para) and not units[-1]["_closed"] and units[-1]["paragraph"] == p
     _propagate(units)
     units.extend(_indirect(mtext, paras, qspans, resolver))
     units.sort(key=lambda u: u["start"])  # pronouns look back at speakers already resolved
-    for unit in units:
-        _resolve(text, unit, units, resolver, mention_spans, qspans)
+    for i, unit in enumerate(units):
+        _resolve(text, unit, units, resolver, mention_spans, qspans, paras, i)
         if unit["kind"] != "indirect" and not unit["speaker"] and not unit["cue"] and (
                 unit["n_words"] <= 3 or _is_title(unit["quote"])):
             unit["scare"] = True  # a scare quote or a title, not someone's voice
@@ -274,10 +339,19 @@ def _units(text: str, resolver: _Resolver, mentions=None, qspans=None) -> list[d
     return units
 
 
+def _last_before(text: str, pstart: int, s: int) -> int:
+    """Index of the last non-space character of ``text[pstart:s - 1]`` (the paragraph before
+    a quote's opening mark), or -1 when there is none; no slice of the paragraph is made."""
+    j = s - 2
+    while j >= pstart and text[j].isspace():
+        j -= 1
+    return j if j >= pstart else -1
+
+
 def _kind(text: str, s: int, e: int, pstart: int) -> str:
     quote = text[s:e].lstrip("[(…. ")
-    before = text[pstart:s - 1].rstrip()
-    if (quote[:1].isupper() and len(quote.split()) >= 4) or before.endswith(":") or not before:
+    last = _last_before(text, pstart, s)
+    if (quote[:1].isupper() and len(quote.split()) >= 4) or last < 0 or text[last] == ":":
         return "direct"
     return "partial"
 
@@ -329,7 +403,7 @@ def _set(unit, text, sp_start, sp_end, cue, rule):
     unit["_apposition"] = phrase
 
 
-def _attribute(text, unit, units, in_para, k, mention_spans, qspans, resolver):
+def _attribute(text, unit, units, in_para, k, mention_spans, qspans, resolver, sentences):
     s, e = unit["start"], unit["_mark"]
     pstart, pend = unit["_para"]
     after_from = e + 1 if unit["_closed"] else e
@@ -360,18 +434,27 @@ def _attribute(text, unit, units, in_para, k, mention_spans, qspans, resolver):
                 unit["group"] = prev["group"]
                 return None
     # 3. speaker before an opening colon
-    before = text[pstart:s - 1] if s > pstart else ""
-    colon = before.rstrip().endswith(":")  # both colon rules need one: skip the search otherwise
-    m = _BEFORE_COLON.search(before, max(0, len(before) - 240)) if colon else None
-    if m and _valid_speaker(m.group("speaker"), resolver):
-        return _set(unit, text, pstart + m.start("speaker"), pstart + m.end("speaker"),
-                    m.group("cue"), "before_colon")
-    m = _SPEAKER_COLON.match(before) if colon else None
-    if m and s - pstart <= 90 and _valid_speaker(m.group("speaker"), resolver):
-        return _set(unit, text, pstart + m.start("speaker"), pstart + m.end("speaker"), ":",
-                    "speaker_colon")
+    last = _last_before(text, pstart, s) if s > pstart else -1
+    colon = last >= 0 and text[last] == ":"  # both colon rules need one: skip them otherwise
+    if colon:
+        # the last 240 characters before the mark (searched in place: "^" never matches at a
+        # window's start, only at the paragraph's, as in a slice of the whole paragraph)
+        end = s - 1
+        if end - pstart <= 240:
+            m = _BEFORE_COLON.search(text[pstart:end])
+            offset = pstart
+        else:
+            m = _BEFORE_COLON.search(text, end - 240, end)
+            offset = 0
+        if m and _valid_speaker(m.group("speaker"), resolver):
+            return _set(unit, text, offset + m.start("speaker"), offset + m.end("speaker"),
+                        m.group("cue"), "before_colon")
+        m = _SPEAKER_COLON.match(text[pstart:end]) if s - pstart <= 90 else None
+        if m and _valid_speaker(m.group("speaker"), resolver):
+            return _set(unit, text, pstart + m.start("speaker"), pstart + m.end("speaker"), ":",
+                        "speaker_colon")
     # 4. the sentence around a (partial) quote
-    ss, se = _sentence_bounds(text, pstart, pend, s)
+    ss, se = sentences.bounds(pstart, pend, s)
     sentence = text[ss:se]
     m = _SENTENCE_FINAL.search(sentence)
     if m and ss + m.start() >= e and _valid_speaker(m.group("speaker"), resolver):
@@ -388,8 +471,8 @@ def _attribute(text, unit, units, in_para, k, mention_spans, qspans, resolver):
         # first mention (a coordinated verb: "X gave ..., but raised concerns ...")
         clause_start = max([ss] + [ss + i + 1 for i, ch in enumerate(text[ss:cue.start()])
                                    if ch in ",;:"])
-        before_cue = [m for m in mention_spans if ss <= m[0] and m[1] <= cue.start()
-                      and not _inside(m[0], qspans)]
+        before_cue = [m for m in mention_spans.within(ss, cue.start())
+                      if not _inside(m[0], qspans)]
         in_clause = [m for m in before_cue if m[0] >= clause_start]
         if cue.group().endswith("ing"):  # a participle ("insisting") shares the sentence's subject
             in_clause = []
@@ -448,15 +531,24 @@ def _inherit(u, src, rule):
         u["kind"] = "direct"
 
 
-def _resolve(text, unit, units, resolver, mention_spans, qspans):
-    """Fill actor and camp from the speaker words; resolve pronouns and generic roles."""
+def _resolve(text, unit, units, resolver, mention_spans, qspans, paras, i):
+    """Fill actor and camp from the speaker words; resolve pronouns and generic roles.
+    ``units`` are sorted by start and ``unit`` is ``units[i]``."""
     speaker = unit["speaker"]
     if not speaker:
         return
     if _PRONOUN.match(speaker):
-        prior = [u for u in units if u is not unit and u["speaker"] and u["start"] < unit["start"]
-                 and u["paragraph"] >= unit["paragraph"] - 1 and not _PRONOUN.match(u["speaker"])]
-        last = max(prior, key=lambda u: u["start"]) if prior else None
+        # the latest named speaker that starts before, in this or the previous paragraph:
+        # walk back through the sorted units (named speakers never change in this loop)
+        last = None
+        for j in range(i - 1, -1, -1):
+            u = units[j]
+            if u["paragraph"] < unit["paragraph"] - 1:
+                break  # sorted by start: every unit before this one is earlier still
+            if u["speaker"] and u["start"] < unit["start"] and u["paragraph"] >= \
+                    unit["paragraph"] - 1 and not _PRONOUN.match(u["speaker"]):
+                last = u
+                break
         if last is None or not resolver.is_person(last["speaker"]):
             unit.update(speaker="", speaker_start=-1, speaker_end=-1, actor="", camp="",
                         rule=unit["rule"] + "+pronoun_unresolved")
@@ -468,18 +560,17 @@ def _resolve(text, unit, units, resolver, mention_spans, qspans):
     if not actor:
         actor, camp = resolver.actor(unit.get("_apposition", speaker))
     if not actor and _GENERIC.match(speaker):
-        paras = paragraph_spans(text)
         p = unit["paragraph"]
         floor = paras[p - 1][0] if p > 0 else 0
-        near = [m for m in mention_spans if floor <= m[0] and m[1] <= unit["speaker_start"]
-                and not _inside(m[0], qspans)]
         # "a spokesman" / "the ministry" must match a spokesman / ministry named just before;
         # "officials", "the statement" take the nearest actor named before
         role = re.search(r"spokes|ministry", speaker, re.IGNORECASE)
-        if role:
-            near = [m for m in near if role.group().lower() in text[m[0]:m[1]].lower()]
-        if near:
-            actor, camp = near[-1][2], near[-1][3]
+        word = role.group().lower() if role else ""
+        near = mention_spans.last_within(
+            floor, unit["speaker_start"],
+            lambda m: not _inside(m[0], qspans) and word in text[m[0]:m[1]].lower())
+        if near is not None:
+            actor, camp = near[2], near[3]
             unit["rule"] += "+generic_role"
     unit["actor"], unit["camp"] = actor, camp
 

@@ -115,7 +115,7 @@ HEADER = "file,outlet,title,published\n"
 BODY = "A sentence that is the body of an article and is long enough to count as one.\n"
 
 
-@pytest.mark.parametrize("manifest, files, expected", [
+FOLDER_CASES = [
     (None, {"a.txt": BODY}, "no manifest.csv"),
     ("file,outlet,title\na.txt,A,T\n", {"a.txt": BODY}, "missing required column(s) published"),
     (HEADER + "a.txt,A,T,2016-03-14\nb.txt,B,T,2016-03-14\n", {"a.txt": BODY},
@@ -133,7 +133,10 @@ BODY = "A sentence that is the body of an article and is long enough to count as
      "row 2: date '14th of March' is not an ISO date"),
     (HEADER + "a.txt,,T,2016-03-14\n", {"a.txt": BODY}, "row 2: empty 'outlet'"),
     (HEADER, {}, "the corpus is empty"),
-])
+]
+
+
+@pytest.mark.parametrize("manifest, files, expected", FOLDER_CASES)
 def test_bad_folder_gives_clear_error(tmp_path, manifest, files, expected):
     if manifest is None:
         for name, data in files.items():
@@ -328,7 +331,7 @@ def test_cr_only_line_endings_are_accepted(tmp_path):
     assert load_corpus(path)["text"].item().endswith("More.")
 
 
-@pytest.mark.parametrize("name, data, kwargs, expected", [
+TABLE_CASES = [
     ("w.csv", b"text,outlet\n\"   \n\t \",A\n", {}, "w.csv row 3: empty text in column 'text'"),
     ("w.jsonl", b'{"text": " \\n\\t ", "outlet": "A"}\n', {}, "w.jsonl line 1: empty text"),
     ("u.csv", "text,outlet\nx,A\n".encode("utf-16-le"), {}, "u.csv: contains NUL bytes"),
@@ -349,7 +352,10 @@ def test_cr_only_line_endings_are_accepted(tmp_path):
     ("m.csv", b"body,outlet\nx,A\n", {}, "m.csv: no column 'text' for the article text"),
     ("e.csv", b"", {}, "e.csv: the file is empty"),
     ("h.csv", b"text,outlet\n", {}, "the corpus is empty"),
-])
+]
+
+
+@pytest.mark.parametrize("name, data, kwargs, expected", TABLE_CASES)
 def test_table_bad_input_matrix(tmp_path, name, data, kwargs, expected):
     path = tmp_path / name
     path.write_bytes(data)
@@ -374,4 +380,42 @@ def test_cli_table_bad_input_is_one_line(tmp_path, name, data, expected):
     assert proc.returncode == 1
     assert proc.stderr.startswith("framing: error: ") and expected in proc.stderr
     assert proc.stderr.count("\n") == 1 and "Traceback" not in proc.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def _cli_error(capsys, args):
+    from framing.cli import main
+
+    code = main(["run", *map(str, args)])
+    err = capsys.readouterr().err
+    assert code == 1
+    assert err.startswith("framing: error: ") and err.count("\n") == 1
+    assert "Traceback" not in err
+    return err
+
+
+@pytest.mark.parametrize("manifest, files, expected", FOLDER_CASES)
+def test_cli_folder_bad_input_matrix(tmp_path, capsys, manifest, files, expected):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    if manifest is None:
+        for name, data in files.items():
+            (corpus / name).write_text(data, encoding="utf-8")
+    else:
+        _folder(corpus, manifest, files)
+    err = _cli_error(capsys, ["--corpus", corpus, "--out", tmp_path / "out"])
+    assert expected in err
+    assert not (tmp_path / "out").exists()
+
+
+OPTION = {"text": "--text", "outlet": "--outlet", "article_id": "--id", "published": "--published"}
+
+
+@pytest.mark.parametrize("name, data, kwargs, expected", TABLE_CASES)
+def test_cli_table_bad_input_matrix(tmp_path, capsys, name, data, kwargs, expected):
+    path = tmp_path / name
+    path.write_bytes(data)
+    options = [x for k, v in kwargs.items() for x in (OPTION[k], v)]
+    err = _cli_error(capsys, ["--corpus", path, *options, "--out", tmp_path / "out"])
+    assert expected in err
     assert not (tmp_path / "out").exists()

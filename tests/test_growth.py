@@ -1,0 +1,58 @@
+"""Large and degenerate articles: time grows linearly with size (a test on growth, not a
+wall-clock limit). Each case runs the whole per-article pipeline (load and clean a folder
+corpus, then framing.analyze) at size n and 4n; linear work takes about 4 times as long,
+quadratic work 16 times. The bound, 8, leaves room for timer noise on a busy machine.
+"""
+
+import random
+import time
+
+import pandas as pd
+import pytest
+
+import framing
+
+from .helpers import SEEDS
+
+RATIO = 8.0
+
+
+def _seed_text():
+    return "\n\n".join(framing.load_corpus(SEEDS)["text"]) + "\n\n"
+
+
+def _article(kind: str, size: int) -> str:
+    if kind == "long article":  # many paragraphs of news with quotes
+        base = _seed_text()
+    elif kind == "one line":  # the same text with every line break gone
+        base = _seed_text().replace("\n", " ")
+    else:  # "only quote marks": unbalanced curly and straight marks and nothing else
+        rnd = random.Random(0)
+        return "".join(rnd.choice("“”\"") for _ in range(size))
+    return (base * (size // len(base) + 1))[:size]
+
+
+def _seconds(tmp_path, text: str, repeat: int) -> float:
+    folder = tmp_path / f"c{len(text)}"
+    folder.mkdir(exist_ok=True)
+    (folder / "a.txt").write_text(text, encoding="utf-8")
+    pd.DataFrame({"file": ["a.txt"], "outlet": ["X"], "title": ["A title"],
+                  "published": [""]}).to_csv(folder / "manifest.csv", index=False)
+    best = float("inf")
+    for _ in range(repeat):
+        t = time.process_time()
+        result = framing.analyze(framing.load_corpus(folder))
+        best = min(best, time.process_time() - t)
+    assert len(result.corpus) == 1
+    return best
+
+
+@pytest.mark.parametrize("kind, small", [
+    ("long article", 2_500_000),    # 10 MB at 4n
+    ("one line", 250_000),          # a single line of 1 MB at 4n
+    ("only quote marks", 250_000),  # 1 MB of quotation marks at 4n
+])
+def test_time_grows_linearly(tmp_path, kind, small):
+    t_small = _seconds(tmp_path, _article(kind, small), repeat=2)
+    t_large = _seconds(tmp_path, _article(kind, 4 * small), repeat=1)
+    assert t_large / max(t_small, 0.05) < RATIO, (kind, t_small, t_large)

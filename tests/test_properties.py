@@ -1,0 +1,75 @@
+"""Property-based tests on arbitrary text with unusual Unicode (combining marks, right-to-left
+script, emoji, NBSP and other spaces, line and paragraph separators, lone quotation marks),
+mixed with the tokens each stage reacts to. Surrogates are left out: they cannot be written
+to UTF-8, so no loaded article holds one."""
+
+import pandas as pd
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import framing
+from framing.actors import MentionFinder
+from framing.cleaning import clean_text, split_lines
+from framing.quotes import extract_quotes
+from framing.text import sentence_spans
+
+UNICODE = st.text(st.characters(blacklist_categories=("Cs",)), max_size=12)
+ODD = st.sampled_from(["\u00a0", "\u2028", "\u2029", "\u200b", "\u0301", "\ufeff", "\r",
+                       "\r\n", "\x0c", "\u202e", "مرحبا", "😀", "ﬁ", "İ", "ß", "\u0085"])
+TOKENS = st.sampled_from(["“", "”", '"', "‘", "’", " said ", "Putin", "Mr. Putin", "U.S.", ", ",
+                          ". ", "\n\n", "\n", "He", " told reporters: ", "according to ",
+                          "officials", "the Kremlin", "Russia's", "Assad", "UN"])
+TEXT = st.lists(st.one_of(TOKENS, ODD, UNICODE), max_size=60).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXT, st.one_of(st.none(), UNICODE))
+def test_cleaner_never_raises_and_keeps_every_line(raw, title):
+    cleaned = clean_text(raw, title)
+    lines = split_lines(raw)
+    assert len(cleaned.lines) == len(lines)
+    assert [raw_line for _, raw_line, _ in cleaned.lines] == lines  # kept + removed = input
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXT)
+def test_sentence_spans_cover_the_text_in_order(text):
+    pos = 0
+    for _, s, e in sentence_spans(text):
+        assert pos <= s < e <= len(text)
+        assert not text[pos:s].strip()
+        pos = e
+    assert not text[pos:].strip()
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXT)
+def test_extract_quotes_never_raises_and_spans_lie_inside(text):
+    for r in extract_quotes(text).itertuples():
+        assert 0 <= r.start <= r.end <= len(text)
+        if r.kind != "indirect":
+            assert text[r.start:r.end] == r.quote
+        if r.speaker_start >= 0:
+            assert 0 <= r.speaker_start < r.speaker_end <= len(text)
+            assert text[r.speaker_start:r.speaker_end] == r.speaker
+
+
+@settings(max_examples=200, deadline=None)
+@given(TEXT)
+def test_mention_offsets_slice_to_their_alias(text):
+    codebook = framing.load_codebook()
+    last = 0
+    for s, e, actor, _ in MentionFinder(codebook).find(text):
+        assert last <= s < e <= len(text)
+        last = e
+
+
+@settings(max_examples=100, deadline=None)
+@given(TEXT.filter(lambda t: t.strip()))
+def test_the_whole_analysis_never_raises_on_clean_text(text):
+    body = clean_text(text).text
+    corpus = pd.DataFrame({"article_id": ["a"], "outlet": ["X"], "text": [body or "x"]})
+    result = framing.analyze(corpus)
+    for r in result.mentions.itertuples():
+        assert corpus.text[0][r.article_start:r.article_end] == r.alias
+        assert -1.0 <= r.score <= 1.0
