@@ -8,7 +8,8 @@
     Run the whole suite on another corpus. Everything goes under DIR (default
     ``runs/<corpus name>``): executed notebooks, a static HTML rendering of each,
     figures (PNG/SVG/PDF and CSV) and the analysis tables as CSV. The committed
-    notebooks and ``figures/`` are never touched.
+    notebooks and ``figures/`` are never touched. Markdown that reads the case study's
+    own results is replaced by its general text (see :func:`adapt_for_other_corpus`).
 ``framing codebook suggest --corpus PATH [--codebook FILE] [--out FILE]``
     List frequent speakers and names the codebook does not cover, as a CSV to
     edit into a codebook for another story.
@@ -72,8 +73,25 @@ def inject_parameters(nb, parameters: dict) -> None:
     nb.cells.insert(index + 1, cell)
 
 
+def adapt_for_other_corpus(nb) -> None:
+    """Replace the case study's own readings with their general text.
+
+    A cell whose metadata holds ``framing.other_corpus`` describes the seed articles (their
+    outlets, numbers, a statement only they quote): for another corpus its source becomes that
+    text, or the cell is dropped when the text is empty. The committed notebooks keep both."""
+    kept = []
+    for cell in nb.cells:
+        other = cell.get("metadata", {}).get("framing", {}).get("other_corpus")
+        if other is None:
+            kept.append(cell)
+        elif other:
+            cell.source = other
+            kept.append(cell)
+    nb.cells = kept
+
+
 def execute_notebook(path: Path, out: Path | None = None, parameters: dict | None = None,
-                     timeout: int = 1800) -> None:
+                     timeout: int = 1800, other_corpus: bool = False) -> None:
     """Execute one notebook with the current Python as kernel and write it to ``out``
     (default: in place).
 
@@ -85,6 +103,8 @@ def execute_notebook(path: Path, out: Path | None = None, parameters: dict | Non
     from nbclient.exceptions import CellExecutionError
 
     nb = nbformat.read(path, as_version=4)
+    if other_corpus:
+        adapt_for_other_corpus(nb)
     if parameters:
         inject_parameters(nb, parameters)
     client = NotebookClient(nb, timeout=timeout, kernel_name="python3", record_timing=False,
@@ -193,7 +213,7 @@ def run_corpus(corpus: Path, out: Path | None = None, codebook: Path | None = No
         echo(f"[{i}/{len(notebooks)}] {nb.name} ...", end=" ", flush=True)
         target = out / "notebooks" / nb.name
         try:
-            execute_notebook(nb, target, parameters)
+            execute_notebook(nb, target, parameters, other_corpus=True)
         except RunError:
             echo("failed")
             raise

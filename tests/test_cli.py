@@ -86,6 +86,11 @@ def test_run_on_a_new_story_writes_everything_and_touches_nothing_committed(tmp_
     _check_output(out)
     quotes = pd.read_csv(out / "tables" / "quotes.csv", keep_default_na=False)
     assert set(quotes.loc[quotes["kind"] == "direct", "camp"]) >= {"council", "opposition"}
+    # the case study's own readings are not shown next to another corpus's numbers
+    for nb in (out / "notebooks").glob("*.ipynb"):
+        text = nb.read_text(encoding="utf-8")
+        for word in ("Sputnik", "Sky News", "wire rewrite", "Putin", "Kremlin", "five articles"):
+            assert word not in text, (nb.name, word)
     assert (_digest(ROOT / "notebooks"), _digest(ROOT / "figures")) == before
     # a second run into the same folder is allowed, and says so
     again = framing_cli("run", "--corpus", corpus, "--codebook", codebook, "--out", out)
