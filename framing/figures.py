@@ -211,11 +211,13 @@ def interval_plot(frame: pd.DataFrame, row: str, hue: str, value: str = "mean",
         part = frame[frame[hue] == h]
         y = np.array([rows.index(r) for r in part[row]]) - 0.4 + step * (j + 0.5)
         hollow = part[faded].to_numpy(dtype=bool) if faded else np.zeros(len(part), bool)
-        ax.errorbar(part[value], y, xerr=[part[value] - part[low], part[high] - part[value]],
+        # plain arrays: matplotlib warns on one-element Series
+        x, lo, hi = (part[c].to_numpy(dtype=float) for c in (value, low, high))
+        ax.errorbar(x, y, xerr=[x - lo, hi - x],
                     fmt="none", ecolor=colours[j % len(colours)], elinewidth=1.2, capsize=2)
-        ax.scatter(part[value][~hollow], y[~hollow], color=colours[j % len(colours)], s=22,
+        ax.scatter(x[~hollow], y[~hollow], color=colours[j % len(colours)], s=22,
                    label=str(h), zorder=3)
-        ax.scatter(part[value][hollow], y[hollow], facecolor="white",
+        ax.scatter(x[hollow], y[hollow], facecolor="white",
                    edgecolor=colours[j % len(colours)], s=22, zorder=3)
     ax.axvline(0, color="#888888", linewidth=0.8)
     ax.set_yticks(range(len(rows)), rows)
