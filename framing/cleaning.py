@@ -59,7 +59,10 @@ RULES: dict[str, str] = {
     "advertisement": "advertisement label",
     "share_prompt": "share / short-link widget",
     "ui_label": "page interface label (Comments, Read more, ...)",
-    "image_credit": "image credit line (©, Photo:, ...)",
+    "image_credit": "image credit or caption widget line (©, Photo:, Image copyright, toggle "
+                    "caption, ...)",
+    "media_player": "embedded video player placeholder ('Media playback is unsupported ...')",
+    "photo_gallery": "photo gallery strip ('Photos: ... Hide Caption')",
     "photo_caption": "photo caption ending with an agency credit in brackets",
     "credit_line": "'Credit:' line",
     "contributor_credit": "'X contributed to this report', 'Reporting by ...'",
@@ -87,6 +90,8 @@ RULE_FAMILIES: dict[str, str] = {
     "trailing_headline": "related stories",
     "image_credit": "captions and credits",
     "photo_caption": "captions and credits",
+    "media_player": "widgets and labels",
+    "photo_gallery": "captions and credits",
     "repeated_caption": "captions and credits",
     "credit_line": "captions and credits",
     "contributor_credit": "captions and credits",
@@ -127,8 +132,15 @@ _SHARE = {"share", "share this", "share this article", "share this story", "twee
           "print", "get short url", "copy link", "whatsapp", "facebook", "twitter", "pin"}
 _SHARE_RX = _rx(r"^(read or share this story:|share (this|on) (article|story|facebook|twitter)\b)")
 _UI = {"comments", "comment", "continue reading", "read more", "close", "menu", "home",
-       "discussion", "show comments", "hide comments", "view gallery", "watch"}
-_IMAGE_CREDIT = _rx(r"^(©|\(c\) |photo:|photograph:|image:|picture:|photo credit|image credit)")
+       "discussion", "show comments", "hide comments", "view gallery", "watch",
+       "story continued below"}
+# Caption widgets as scraped from news pages (BBC "Image copyright X Image caption ...", NPR
+# "Enlarge this image toggle caption X", "Hide caption ...") are whole lines of their own.
+_IMAGE_CREDIT = _rx(r"^(©|\(c\) |photo:|photograph:|image:|picture:|photo credit|image credit"
+                    r"|image copyright\b|image caption\b|media caption\b|enlarge this image\b"
+                    r"|toggle caption\b|hide caption\b)")
+_MEDIA_PLAYER = _rx(r"^media playback is (unsupported|not supported) on your device")
+_PHOTO_GALLERY = _rx(r"^photos?:\s.*\bhide caption\b")
 _AGENCIES = (r"getty|afp|\bap\b|reuters|\bepa\b|\bpa\b|shutterstock|sputnik|bloomberg|"
              r"anadolu|xinhua|tass|ria novosti|alamy|rex")
 _PHOTO_CAPTION = _rx(r"\((?=[^()]*(" + _AGENCIES + r"))[^()]{1,80}\)$")
@@ -239,6 +251,10 @@ def _line_rule(line: str, low: str, n_words: int, title_key: str) -> str | None:
         return "share_prompt"
     if _IMAGE_CREDIT.match(line):
         return "image_credit"
+    if _MEDIA_PLAYER.match(line):
+        return "media_player"
+    if _PHOTO_GALLERY.match(line):
+        return "photo_gallery"
     if line.endswith(")") and _PHOTO_CAPTION.search(line):
         return "photo_caption"
     if _CREDIT.match(line):

@@ -178,7 +178,8 @@ def prepare_output(out: Path, root: Path) -> str:
 
 def run_corpus(corpus: Path, out: Path | None = None, codebook: Path | None = None,
                normalisation: Path | None = None, options: dict | None = None,
-               dates: str = "raise", root: Path | None = None, echo=print) -> Path:
+               dates: str = "raise", root: Path | None = None, echo=print,
+               max_outlets: int | None = None) -> Path:
     """Run the whole suite on ``corpus``; write everything under ``out``."""
     from . import analyze
     from .cleaning import removed_lines
@@ -207,6 +208,8 @@ def run_corpus(corpus: Path, out: Path | None = None, codebook: Path | None = No
                       root / "seeds" / "actors.csv"),
                   "NORMALISATION": str(normalisation.resolve()) if normalisation else "",
                   "FIGURES_DIR": str(out / "figures")}
+    if max_outlets is not None:
+        parameters["MAX_OUTLETS"] = max_outlets or None  # 0: every outlet
     notebooks = _notebooks(root)
     for i, nb in enumerate(notebooks, start=1):
         t = time.perf_counter()
@@ -287,6 +290,9 @@ def main(argv=None) -> int:
     p_run.add_argument("--normalisation", type=Path, help="spelling-variant CSV (default: none "
                        "beyond the general UK/US table)")
     p_run.add_argument("--out", type=Path, help="output folder (default: runs/<corpus name>)")
+    p_run.add_argument("--max-outlets", type=int, metavar="N",
+                       help="figures show the N outlets with the most articles (default 12; "
+                            "0: all); tables always hold every outlet")
     p_code = sub.add_parser("codebook", help="help build an actor codebook")
     code_sub = p_code.add_subparsers(dest="action", required=True)
     p_sug = code_sub.add_parser("suggest", help="frequent speakers and names the codebook "
@@ -304,13 +310,18 @@ def main(argv=None) -> int:
     try:
         if args.command == "run":
             if args.corpus is None:
-                extra = [o for o in ("out", "codebook", "normalisation") if getattr(args, o)]
+                extra = [o for o in ("out", "codebook", "normalisation", "max_outlets")
+                         if getattr(args, o) is not None]
                 if extra or _column_options(args):
-                    raise RunError("--out, --codebook and column options need --corpus")
+                    raise RunError("--out, --codebook, --max-outlets and column options need "
+                                   "--corpus")
                 run(echo=echo)
             else:
+                if args.max_outlets is not None and args.max_outlets < 0:
+                    raise RunError("--max-outlets must be 0 (all) or a positive number")
                 run_corpus(args.corpus, args.out, args.codebook, args.normalisation,
-                           _column_options(args), args.dates, echo=echo)
+                           _column_options(args), args.dates, echo=echo,
+                           max_outlets=args.max_outlets)
         elif args.command == "codebook":
             if args.corpus is None:
                 raise RunError("codebook suggest needs --corpus")

@@ -401,3 +401,23 @@ def outlet_summary(corpus: pd.DataFrame) -> pd.DataFrame:
         "first": grouped["published"].min(),
         "last": grouped["published"].max(),
     }).reset_index()
+
+
+def largest_outlets(corpus: pd.DataFrame, n: int | None = 12) -> list[str]:
+    """The ``n`` outlets with the most articles (ties by name), in name order: the outlets a
+    figure shows when a corpus has more than a figure can hold. ``None``: every outlet.
+
+    Tables and the CSV files keep every outlet; only figures are limited."""
+    counts = corpus.groupby("outlet").size().reset_index(name="n")
+    counts = counts.sort_values(["n", "outlet"], ascending=[False, True])
+    chosen = counts["outlet"] if n is None else counts["outlet"].head(n)
+    return sorted(chosen)
+
+
+def shown_note(corpus: pd.DataFrame, shown: list[str]) -> str:
+    """A one-line note for a reader when figures leave outlets out ("" when none is left out)."""
+    total = corpus["outlet"].nunique()
+    if len(shown) >= total:
+        return ""
+    return (f"Figures show the {len(shown)} outlets with the most articles, of {total}; the "
+            "tables and the figures' CSV files hold every outlet.")

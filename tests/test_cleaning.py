@@ -59,6 +59,18 @@ BODY = ("The minister said on Tuesday that the talks in Geneva would continue fo
     ("The Associated Press contributed to this report.", "contributor_credit"),
     ("More: House conservatives ramp up accusations of bias", "related_link"),
     ("Tuesday 15 March 2016 03:39 EDT", "timestamp"),
+    # caption and player widgets as scraped in Article-Bias-Prediction (BBC, NPR, CNN, Politico)
+    ("Image copyright EPA Image caption The US seized two Russian diplomatic compounds over "
+     "claims of election interference", "image_credit"),
+    ("Media playback is unsupported on your device Media caption Christchurch was put into "
+     "lockdown as events unfolded", "media_player"),
+    ("Enlarge this image toggle caption Chip Somodevilla/Getty Images Chip Somodevilla/Getty "
+     "Images", "image_credit"),
+    ("Hide caption Police on horses surveyed the grounds as spectators gathered. Previous Next "
+     "Claire Harbage/NPR", "image_credit"),
+    ("Photos: Today's Supreme Court Photos: Today's Supreme Court The justices sit for an official "
+     "photograph. Hide Caption 1 of 12", "photo_gallery"),
+    ("Story Continued Below", "ui_label"),
 ])
 def test_line_rules_inside_body(line, rule):
     raw = "\n\n".join([BODY, line, BODY.replace("Tuesday", "Monday")])

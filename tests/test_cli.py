@@ -110,10 +110,18 @@ def test_run_on_a_sample_of_real_articles(tmp_path):
     out = tmp_path / "out"
     proc = framing_cli("run", "--corpus", path, "--text", "content_original", "--outlet",
                        "source", "--title", "title", "--published", "date", "--id", "ID",
-                       "--dates", "coerce", "--out", out)
+                       "--dates", "coerce", "--max-outlets", "3", "--out", out)
     assert proc.returncode == 0, proc.stderr
     _check_output(out)
-    assert len(pd.read_csv(out / "tables" / "articles.csv")) == 30
+    articles = pd.read_csv(out / "tables" / "articles.csv")
+    assert len(articles) == 30
+    # figures show the 3 largest outlets; the tables keep all of them
+    largest = articles["outlet"].value_counts()
+    in_figure = set(pd.read_csv(out / "figures" / "04_voices_by_camp.csv")["outlet"])
+    assert len(in_figure) == 3 and in_figure <= set(largest.index[:4])
+    assert set(pd.read_csv(out / "tables" / "voices.csv")["outlet"]) > in_figure
+    assert "Figures show the 3 outlets with the most articles, of 5" in \
+        (out / "notebooks" / "04_voices.ipynb").read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("setup, message", [

@@ -419,3 +419,14 @@ def test_cli_table_bad_input_matrix(tmp_path, capsys, name, data, kwargs, expect
     err = _cli_error(capsys, ["--corpus", path, *options, "--out", tmp_path / "out"])
     assert expected in err
     assert not (tmp_path / "out").exists()
+
+
+def test_largest_outlets_for_figures():
+    from framing.corpus import largest_outlets, shown_note
+
+    corpus = pd.DataFrame({"outlet": ["B", "A", "C", "C", "B", "D"]})
+    assert largest_outlets(corpus, 2) == ["B", "C"]  # 2 each; A and D have 1
+    assert largest_outlets(corpus, 3) == ["A", "B", "C"]  # the tie at 1 goes by name
+    assert largest_outlets(corpus, None) == ["A", "B", "C", "D"]
+    assert shown_note(corpus, ["B", "C"]).startswith("Figures show the 2 outlets")
+    assert shown_note(corpus, ["A", "B", "C", "D"]) == ""
