@@ -578,11 +578,21 @@ def _resolve(text, unit, units, resolver, mention_spans, qspans, paras, i):
 def _indirect(text, paras, qspans, resolver) -> list[dict]:
     """Indirect speech: sentences without quotation marks that report what someone said."""
     units = []
+    # Cue words found once in the whole text: a cue word holds no space or punctuation, so it
+    # never crosses a paragraph or sentence boundary, and "does this span hold a cue?" is a
+    # binary search.
+    cues = [m.start() for m in _INDIRECT_CUE.finditer(text)]
+
+    def has_cue(lo, hi):
+        k = bisect.bisect_left(cues, lo)
+        return k < len(cues) and cues[k] < hi
+
     for p, s, e in ((p, s, e) for p, (ps, pe) in enumerate(paras)
-                    if _INDIRECT_CUE.search(text, ps, pe) for s, e in split_paragraph(text, ps, pe)):
+                    if has_cue(ps, pe) for s, e in split_paragraph(text, ps, pe)):
+        if not has_cue(s, e):
+            continue
         sentence = text[s:e]
-        if "“" in sentence or '"' in sentence or "”" in sentence or _inside(s, qspans) \
-                or not _INDIRECT_CUE.search(sentence):
+        if "“" in sentence or '"' in sentence or "”" in sentence or _inside(s, qspans):
             continue
         for rx, rule in ((_INDIRECT_ACCORDING, "indirect_according_to"),
                          (_INDIRECT_ACCORDING_AFTER, "indirect_according_to"),

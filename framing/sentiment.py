@@ -127,10 +127,19 @@ class TargetSentiment:
 
     def scope_text(self, text: str, start: int, end: int, mask=()) -> str:
         """The masked text that is scored for the mention ``text[start:end]``."""
-        spans = [(start, end), *((s, e) for s, e in mask if e > s)]
+        masked, placed = self.masked(text, [(start, end), *mask])
+        return self._scope_in(masked, placed, start)
+
+    def masked(self, text: str, spans) -> tuple[str, list]:
+        """``text`` with the given spans (the mentions) and, with ``mask_names``, every
+        capitalised word replaced by the placeholder; and where each span went. The same for
+        every mention of one sentence, so :func:`score_mentions` builds it once per sentence."""
+        spans = [(s, e) for s, e in spans if e > s]
         if self.mask_names:
             spans.extend(m.span() for m in _CAPITALISED.finditer(text))
-        masked, placed = _mask(text, spans)
+        return _mask(text, spans)
+
+    def _scope_in(self, masked: str, placed: list, start: int) -> str:
         # the placeholder that covers the target (offsets shift as spans are replaced)
         m_start = next(new for s, e, new in placed if s <= start < e)
         m_end = m_start + len(PLACEHOLDER)
@@ -258,12 +267,17 @@ def score_mentions(mentions: pd.DataFrame, sentences: pd.DataFrame,
     for key, s, e in zip(keys, mentions["start"], mentions["end"]):
         spans.setdefault(key, []).append((s, e))
     scores, words, texts = [], [], []
+    masked: dict = {}  # one masked sentence per sentence: every mention in it is masked
     for key, s, e in zip(keys, mentions["start"], mentions["end"]):
         t = text[key]
-        others = [sp for sp in spans[key] if sp != (s, e)]
-        score, fired = scorer.score_and_words(t, s, e, others)
-        scores.append(score)
-        words.append(" ".join(fired))
+        if not 0 <= s < e <= len(t):
+            raise ValueError(f"mention {s}:{e} is not inside sentence {key} "
+                             f"({len(t)} characters)")
+        if key not in masked:
+            masked[key] = scorer.masked(t, spans[key])
+        scope = scorer._scope_in(*masked[key], s)
+        scores.append(scorer._score(scope))
+        words.append(" ".join(scorer._fired(scope)))
         texts.append(t)
     out = mentions.copy()
     out["score"] = np.asarray(scores, dtype=float)
