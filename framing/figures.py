@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+import textwrap
 from pathlib import Path
 
 import matplotlib
@@ -205,7 +206,11 @@ def interval_plot(frame: pd.DataFrame, row: str, hue: str, value: str = "mean",
     rows = list(dict.fromkeys(frame[row]))
     hues = sorted(frame[hue].unique())  # the same order and colours in every figure
     colours = palette()
-    fig, ax = plt.subplots(figsize=(7.5, 0.55 * len(rows) * max(1, len(hues) / 3) + 1.5))
+    # 6 in wide with the legend below: readable at a column's width, however long the names
+    ncol = 2 if len(hues) > 3 else max(len(hues), 1)
+    legend_rows = -(-len(hues) // ncol)
+    fig, ax = plt.subplots(figsize=(6.0, 0.14 * len(rows) * max(3, len(hues)) + 1.4
+                                    + 0.22 * legend_rows), layout="constrained")
     step = 0.8 / max(len(hues), 1)
     for j, h in enumerate(hues):
         part = frame[frame[hue] == h]
@@ -222,9 +227,9 @@ def interval_plot(frame: pd.DataFrame, row: str, hue: str, value: str = "mean",
     ax.axvline(0, color="#888888", linewidth=0.8)
     ax.set_yticks(range(len(rows)), rows)
     ax.invert_yaxis()
-    ax.set_xlabel(xlabel)
+    ax.set_xlabel(textwrap.fill(xlabel, 45))  # long labels wrap inside the narrow figure
     ax.set_title(title)
-    ax.legend(fontsize=8, bbox_to_anchor=(1.01, 1), loc="upper left")
+    fig.legend(fontsize=8, loc="outside lower center", ncol=ncol, frameon=False)
     return fig
 
 
