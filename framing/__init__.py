@@ -21,5 +21,6 @@ from .corpus import CorpusError, iter_corpus, load_corpus
 from .text import paragraphs, sentences
 
 __version__ = "0.1.0"
-__all__ = ["Analysis", "analyze", "CodebookError", "CorpusError", "RULES", "clean_text", "find_mentions", "load_codebook",
-           "iter_corpus", "load_corpus", "paragraphs", "removal_counts", "removed_lines", "sentences"]
+__all__ = ["Analysis", "analyze", "CodebookError", "CorpusError", "RULES", "clean_text",
+           "find_mentions", "iter_corpus", "load_codebook", "load_corpus", "paragraphs",
+           "removal_counts", "removed_lines", "sentences"]

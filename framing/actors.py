@@ -253,49 +253,6 @@ def find_mentions(sentences: pd.DataFrame, codebook: pd.DataFrame | None = None)
 
 
 
-def article_mentions(corpus: pd.DataFrame, sentences: pd.DataFrame,
-                     codebook: pd.DataFrame | None = None):
-    """The same table as :func:`find_mentions`, found once per article over its whole text
-    (one regex pass per article instead of one per sentence), plus those spans by article.
-
-    Each mention is assigned to the sentence that holds it; a match that would cross a
-    sentence boundary is dropped, as the per-sentence search never sees it.
-
-    Returns
-    -------
-    (DataFrame, dict)
-        The mentions (``MENTION_COLUMNS``) and ``{article_id: [(start, end, actor, camp)]}``
-        in article offsets, for :func:`framing.quotes.corpus_quotes`.
-    """
-    codebook = load_codebook() if codebook is None else codebook
-    finder = MentionFinder(codebook)
-    spans: dict = {}
-    rows = []
-    groups = sentences.groupby("article_id", sort=False).indices
-    s_start = sentences["start"].to_numpy()
-    s_end = sentences["end"].to_numpy()
-    s_num = sentences["sentence"].to_numpy()
-    s_text = sentences["text"].to_numpy()
-    for aid, outlet, text in corpus[["article_id", "outlet", "text"]].itertuples(index=False):
-        found = finder.find(text)
-        spans[aid] = found
-        idx = groups.get(aid)
-        if not found or idx is None:
-            continue
-        starts = s_start[idx]
-        where = np.searchsorted(starts, [f[0] for f in found], side="right") - 1
-        for (s, e, actor, camp), k in zip(found, where):
-            if k < 0 or e > s_end[idx[k]]:
-                continue
-            i = idx[k]
-            s0 = int(s_start[i])
-            rows.append((aid, outlet, int(s_num[i]), actor, camp, s_text[i][s - s0:e - s0],
-                         s - s0, e - s0, s, e))
-    frame = pd.DataFrame(rows, columns=MENTION_COLUMNS)
-    for col in ("sentence", "start", "end", "article_start", "article_end"):
-        frame[col] = frame[col].astype(np.int64)
-    return frame, spans
-
 _SLUG = re.compile(r"[^a-z0-9]+")
 #: Title words dropped from the front of a suggested name ("Secretary of State Mike Pompeo"
 #: is found as "State Mike Pompeo"): the person is the candidate, the title an alias.
@@ -337,7 +294,8 @@ def suggest_codebook(corpus: pd.DataFrame, codebook: pd.DataFrame | None = None,
     DataFrame
         One row per candidate, most frequent first: ``candidate``, ``kind`` ("speaker" or
         "name"), ``count``, ``articles``, ``example``, ``related`` (other candidates with the
-        same last word, probably the same actor: merge them into one row's aliases), and the codebook columns to fill in:
+        same last word, probably the same actor: merge them into one row's aliases), and the
+        codebook columns to fill in:
         ``actor`` (a suggested id), ``label``, ``camp`` (empty: yours to decide), ``type``
         and ``aliases``.
     """

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from .actors import article_mentions, load_codebook
+from .actors import find_mentions, load_codebook
 from .quotes import corpus_quotes, mark_quoted, quote_spans
 from .sentiment import TargetSentiment, score_mentions
 from .text import sentences as split_sentences
@@ -84,7 +84,7 @@ def analyze(corpus, codebook: pd.DataFrame | None = None,
     Analysis
         With pandas DataFrames in every case (a Dask run's partitions are gathered).
     """
-    is_dask = type(corpus).__module__.startswith("dask")
+    is_dask = _is_dask(corpus)
     engine = engine or ("dask" if is_dask else "pandas")
     if engine not in ("pandas", "dask"):
         raise ValueError(f"engine must be 'pandas' or 'dask', not {engine!r}")
@@ -94,6 +94,10 @@ def analyze(corpus, codebook: pd.DataFrame | None = None,
     if is_dask:
         raise ValueError("a Dask DataFrame needs engine='dask' (or no engine)")
     return _analyze_pandas(corpus, codebook, scorer)
+
+
+def _is_dask(corpus) -> bool:
+    return type(corpus).__module__.startswith("dask")
 
 
 def _analyze_pandas(corpus: pd.DataFrame, codebook: pd.DataFrame,
@@ -109,8 +113,13 @@ def _analyze_pandas(corpus: pd.DataFrame, codebook: pd.DataFrame,
 
     sents = split_sentences(corpus)
     lap("sentences")
-    # One mention search per article, shared by the sentence table and the quote speakers.
-    mentions, spans = article_mentions(corpus, sents, codebook)
+    mentions = find_mentions(sents, codebook)
+    # The quote speakers reuse these mentions (article offsets) instead of searching again.
+    spans: dict = {}
+    for aid, s, e, actor, camp in mentions[["article_id", "article_start", "article_end",
+                                            "actor", "camp"]].itertuples(index=False):
+        spans.setdefault(aid, []).append((s, e, actor, camp))
+    spans = {aid: spans.get(aid, []) for aid in corpus["article_id"]}
     lap("mentions")
     qspans = {aid: quote_spans(text) for aid, text in zip(corpus["article_id"], corpus["text"])}
     mentions = mark_quoted(mentions, corpus, qspans)
@@ -149,7 +158,7 @@ def _analyze_dask(corpus, codebook: pd.DataFrame, scorer, npartitions: int | Non
         import dask.dataframe as dd
     except ImportError:
         raise ImportError('engine="dask" needs Dask: pip install "framing[dask]"') from None
-    if not type(corpus).__module__.startswith("dask"):
+    if not _is_dask(corpus):
         if npartitions is None:
             try:
                 from distributed import get_client

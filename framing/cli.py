@@ -178,9 +178,9 @@ def prepare_output(out: Path, root: Path) -> str:
 
 def run_corpus(corpus: Path, out: Path | None = None, codebook: Path | None = None,
                normalisation: Path | None = None, options: dict | None = None,
-               dates: str = "raise", root: Path | None = None, echo=print,
-               max_outlets: int | None = None) -> Path:
-    """Run the whole suite on ``corpus``; write everything under ``out``."""
+               root: Path | None = None, echo=print, max_outlets: int | None = None) -> Path:
+    """Run the whole suite on ``corpus``; write everything under ``out``. ``options`` are
+    :func:`framing.load_corpus` keywords (column names, ``dates``)."""
     from . import analyze
     from .cleaning import removed_lines
     from .figures import save_table
@@ -189,8 +189,6 @@ def run_corpus(corpus: Path, out: Path | None = None, codebook: Path | None = No
 
     root = root or project_root()
     options = dict(options or {})
-    if dates != "raise":
-        options["dates"] = dates
     corpus = corpus.resolve()
     out = (out or Path("runs") / corpus.stem).resolve()
     # Fail early, in one line, on bad input, before anything is written.
@@ -244,12 +242,10 @@ def _export_html(notebook: Path, target: Path) -> None:
     _atomic_write(target, lambda tmp: Path(tmp).write_text(body, encoding="utf-8"))
 
 
-def suggest(corpus: Path, codebook: Path | None, out: Path | None, options: dict,
-            dates: str, n: int, echo=print) -> None:
+def suggest(corpus: Path, codebook: Path | None, out: Path | None, options: dict, n: int,
+            echo=print) -> None:
     from .actors import suggest_codebook
 
-    if dates != "raise":
-        options = {**options, "dates": dates}
     frame = load_corpus(corpus, **options)
     book = load_codebook(codebook) if codebook else None
     table = suggest_codebook(frame, book, n=n)
@@ -273,9 +269,13 @@ def _add_corpus_options(parser) -> None:
                         help="non-ISO dates: stop with an error (default) or leave them empty")
 
 
-def _column_options(args) -> dict:
-    return {COLUMN_OPTIONS[opt]: getattr(args, opt) for opt in COLUMN_OPTIONS
-            if getattr(args, opt) is not None}
+def _load_options(args) -> dict:
+    """The command line's column options and --dates as load_corpus keywords."""
+    options = {COLUMN_OPTIONS[opt]: getattr(args, opt) for opt in COLUMN_OPTIONS
+               if getattr(args, opt) is not None}
+    if args.dates != "raise":
+        options["dates"] = args.dates
+    return options
 
 
 def main(argv=None) -> int:
@@ -312,7 +312,7 @@ def main(argv=None) -> int:
             if args.corpus is None:
                 extra = [o for o in ("out", "codebook", "normalisation", "max_outlets")
                          if getattr(args, o) is not None]
-                if extra or _column_options(args):
+                if extra or _load_options(args):
                     raise RunError("--out, --codebook, --max-outlets and column options need "
                                    "--corpus")
                 run(echo=echo)
@@ -320,13 +320,12 @@ def main(argv=None) -> int:
                 if args.max_outlets is not None and args.max_outlets < 0:
                     raise RunError("--max-outlets must be 0 (all) or a positive number")
                 run_corpus(args.corpus, args.out, args.codebook, args.normalisation,
-                           _column_options(args), args.dates, echo=echo,
-                           max_outlets=args.max_outlets)
+                           _load_options(args), echo=echo, max_outlets=args.max_outlets)
         elif args.command == "codebook":
             if args.corpus is None:
                 raise RunError("codebook suggest needs --corpus")
-            suggest(args.corpus, args.codebook, args.out, _column_options(args), args.dates,
-                    args.n, echo=echo)
+            suggest(args.corpus, args.codebook, args.out, _load_options(args), args.n,
+                    echo=echo)
     except (CorpusError, CodebookError, RunError) as err:
         print(f"framing: error: {err}", file=sys.stderr)
         return 1

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import json
 import re
 from pathlib import Path
@@ -130,17 +131,12 @@ def from_frame(frame: pd.DataFrame, dates: str = "raise", name: str = "frame",
     rows = iter([[str(c) for c in frame.columns]])
     data = ((f"{name} row {i}", rec) for i, rec in enumerate(
         frame.astype(object).where(frame.notna(), "").to_dict("records"), start=1))
-    return _build(_read_table(Path(name), _chain(rows, data), columns), dates)
+    return _build(_read_table(Path(name), itertools.chain(rows, data), columns), dates)
 
 
 def corpus_meta() -> pd.DataFrame:
     """An empty corpus frame with the right columns and dtypes (Dask's ``meta=``)."""
     return _build([], "raise")
-
-
-def _chain(first, rest):
-    yield from first
-    yield from rest
 
 
 def _records(path: Path, dates: str, columns: dict):

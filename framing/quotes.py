@@ -177,25 +177,19 @@ class _SentenceIndex:
         return start, (starts[j] + 1 if j < len(starts) else pend)
 
 
-def _sentence_bounds(text: str, pstart: int, pend: int, pos: int) -> tuple[int, int]:
-    """:meth:`_SentenceIndex.bounds` for one position (tests and one-off use)."""
-    return _SentenceIndex(text).bounds(pstart, pend, pos)
-
-
 class _MentionIndex:
-    """Codebook mentions of one text, sorted by start, with range queries by binary search."""
+    """Codebook mentions of one text, sorted by start, with range queries by binary search.
+    ``spans`` is the list, or a function that finds it, called on first use (only some
+    quote units need mentions)."""
 
     def __init__(self, spans):
         self._spans, self._starts = spans, None
 
     def _ready(self):
         if self._starts is None:
-            self._spans = list(self._spans)  # a _Lazy search runs here, on first use
+            if callable(self._spans):
+                self._spans = self._spans()
             self._starts = [m[0] for m in self._spans]
-
-    def __iter__(self):
-        self._ready()
-        return iter(self._spans)
 
     def last_within(self, lo: int, hi: int, keep) -> tuple | None:
         """The last mention (in text order) of :meth:`within` for which ``keep(m)`` holds,
@@ -213,24 +207,13 @@ class _MentionIndex:
         """Mentions with ``lo <= start`` and ``end <= hi``, in text order."""
         self._ready()
         out = []
-        for m in self._spans[bisect.bisect_left(self._starts, lo):]:
+        for j in range(bisect.bisect_left(self._starts, lo), len(self._spans)):
+            m = self._spans[j]
             if m[0] >= hi:
                 break
             if m[1] <= hi:
                 out.append(m)
         return out
-
-
-class _Lazy:
-    """A list computed on first use."""
-
-    def __init__(self, compute):
-        self._compute, self._value = compute, None
-
-    def __iter__(self):
-        if self._value is None:
-            self._value = self._compute()
-        return iter(self._value)
 
 
 class _Resolver:
@@ -294,7 +277,7 @@ def _units(text: str, resolver: _Resolver, mentions=None, qspans=None) -> list[d
     mtext = _mask_abbreviations(text)
     paras = paragraph_spans(text)
     mention_spans = _MentionIndex(mentions if mentions is not None else
-                                  _Lazy(lambda: resolver.finder.find(text)))  # some units need them
+                                  lambda: resolver.finder.find(text))
     qspans = quote_spans(text) if qspans is None else qspans
     qstarts = [q[0] for q in qspans]
     sentences = _SentenceIndex(mtext)
@@ -622,8 +605,9 @@ def corpus_quotes(corpus: pd.DataFrame, codebook=None, mentions: dict | None = N
                   spans: dict | None = None) -> pd.DataFrame:
     """:func:`extract_quotes` for every article, with ``article_id`` and ``outlet`` first.
 
-    ``mentions`` (optional): ``{article_id: [(start, end, actor, camp)]}`` already found with
-    the same codebook (:func:`framing.actors.article_mentions`), and ``spans`` (optional):
+    ``mentions`` (optional): ``{article_id: [(start, end, actor, camp)]}`` in text order,
+    already found with the same codebook (:func:`framing.analyze` passes those of
+    :func:`framing.find_mentions`), and ``spans`` (optional):
     ``{article_id: quote_spans(text)}``, so that neither is computed twice.
     """
     resolver = _Resolver(codebook)

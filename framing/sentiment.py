@@ -174,12 +174,10 @@ class TargetSentiment:
                 out.append(f"{key}({self.lexicon[key]:+.1f})")
         return out
 
-    def score_and_words(self, text: str, start: int, end: int, mask=()) -> tuple[float, list]:
-        """:meth:`score` and :meth:`words` together, the scope built once."""
-        if not 0 <= start < end <= len(text):
-            raise ValueError(f"target span {start}:{end} is not inside a text of {len(text)} "
-                             "characters")
-        scope = self.scope_text(text, start, end, mask)
+    def score_masked(self, masked: str, placed: list, start: int) -> tuple[float, list]:
+        """:meth:`score` and :meth:`words` of the mention that starts at ``start``, from a
+        sentence already masked by :meth:`masked` (the scope is built once)."""
+        scope = self._scope_in(masked, placed, start)
         return self._score(scope), self._fired(scope)
 
 
@@ -275,9 +273,9 @@ def score_mentions(mentions: pd.DataFrame, sentences: pd.DataFrame,
                              f"({len(t)} characters)")
         if key not in masked:
             masked[key] = scorer.masked(t, spans[key])
-        scope = scorer._scope_in(*masked[key], s)
-        scores.append(scorer._score(scope))
-        words.append(" ".join(scorer._fired(scope)))
+        score, fired = scorer.score_masked(*masked[key], s)
+        scores.append(score)
+        words.append(" ".join(fired))
         texts.append(t)
     out = mentions.copy()
     out["score"] = np.asarray(scores, dtype=float)

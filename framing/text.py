@@ -45,7 +45,9 @@ _NEXT_TOKEN = re.compile(r"\s*(\S+)")
 
 
 # In a trie pattern a space matches any white space and an apostrophe either apostrophe.
-_TRIE_CHAR = {" ": r"\s+", "'": "['’]", "’": "['’]"}
+# A space in a name matches any run of white space within a paragraph (a wrapped line
+# included) but never a paragraph break: "VLADIMIR\n\nPutin" is a heading and a sentence.
+_TRIE_CHAR = {" ": r"(?:[^\S\n]+\n?[^\S\n]*|\n[^\S\n]*)", "'": "['’]", "’": "['’]"}
 
 
 def trie_pattern(words) -> str:

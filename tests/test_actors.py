@@ -129,3 +129,13 @@ def test_suggest_drops_leading_titles_and_links_surname_variants():
     assert names.loc["Mike Pompeo", "count"] == 3
     assert names.loc["Mike Pompeo", "related"] == "Pompeo"
     assert names.loc["Pompeo", "kind"] == "speaker"
+
+
+def test_a_name_never_spans_a_paragraph_break():
+    # "VLADIMIR" ends a heading; "Putin" opens the next paragraph (a real ABP article)
+    finder = MentionFinder(load_codebook())
+    text = "a meeting with Vladimir Putin.\n\nDONALD AND VLADIMIR\n\nPutin held talks."
+    found = [(text[s:e], actor) for s, e, actor, _ in finder.find(text)]
+    assert found == [("Vladimir Putin", "putin"), ("Putin", "putin")]
+    wrapped = "talks with Vladimir\nPutin today"  # a hard-wrapped line is still one name
+    assert [wrapped[s:e] for s, e, _, _ in finder.find(wrapped)] == ["Vladimir\nPutin"]
