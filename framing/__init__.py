@@ -12,15 +12,17 @@ The public API, one module per concept:
 * :mod:`framing.analysis`  -- ``analyze``: all per-article tables in one call
 * :mod:`framing.figures`   -- ``save_figure`` and the shared style
 * :mod:`framing.cli`       -- the ``framing`` command
+* :mod:`framing.errors`    -- ``FramingError``, the base of every error reported to a user
 """
 
 from .actors import CodebookError, find_mentions, load_codebook
 from .analysis import Analysis, analyze
 from .cleaning import RULES, clean_text, removal_counts, removed_lines
 from .corpus import CorpusError, iter_corpus, load_corpus
+from .errors import FramingError
 from .text import paragraphs, sentences
 
 __version__ = "0.1.0"
 __all__ = ["Analysis", "analyze", "CodebookError", "CorpusError", "RULES", "clean_text",
-           "find_mentions", "iter_corpus", "load_codebook", "load_corpus", "paragraphs",
+           "find_mentions", "FramingError", "iter_corpus", "load_codebook", "load_corpus", "paragraphs",
            "removal_counts", "removed_lines", "sentences"]

@@ -11,8 +11,8 @@
     notebooks and ``figures/`` are never touched. Markdown that reads the case study's
     own results is replaced by its general text (see :func:`adapt_for_other_corpus`).
 ``framing codebook suggest --corpus PATH [--codebook FILE] [--out FILE]``
-    List frequent speakers and names the codebook does not cover, as a CSV to
-    edit into a codebook for another story.
+    List the corpus's frequent speakers and names, as a CSV to edit into a codebook
+    for another story; with ``--codebook``, the rows it already covers are marked.
 
 Errors are reported in one line (naming the file, row, notebook or cell) with a
 non-zero exit status, never a traceback.
@@ -26,9 +26,10 @@ import sys
 import time
 from pathlib import Path
 
-from .actors import CodebookError, load_codebook
+from .actors import DEFAULT_CODEBOOK, load_codebook
 from .corpus import CorpusError, load_corpus
-from .figures import _atomic_write
+from .errors import FramingError
+from .figures import atomic_write
 
 #: Marks a folder written by ``framing run --out``; only such folders are reused.
 RUN_MARKER = ".framing-run"
@@ -37,7 +38,7 @@ COLUMN_OPTIONS = {"text": "text", "outlet": "outlet", "title": "title", "publish
                   "url": "url", "id": "article_id"}
 
 
-class RunError(Exception):
+class RunError(FramingError):
     """A notebook or the project layout failed; the message is one line for the user."""
 
 
@@ -119,7 +120,7 @@ def execute_notebook(path: Path, out: Path | None = None, parameters: dict | Non
             nbformat.write(nb, out)
         raise RunError(f"{path.name}, cell {cell}: {err.ename}: {err.evalue}") from None
     target = out or path
-    _atomic_write(target, lambda tmp: nbformat.write(nb, tmp))
+    atomic_write(target, lambda tmp: nbformat.write(nb, tmp))
 
 
 def _failed_cell(nb) -> str:
@@ -199,11 +200,12 @@ def run_corpus(corpus: Path, out: Path | None = None, codebook: Path | None = No
     state = prepare_output(out, root)
     echo(f"corpus: {corpus} ({len(frame)} articles, {frame['outlet'].nunique()} outlets); "
          f"output: {out} ({state} folder)")
+    analysis = analyze(frame, book)
+    _report_codebook(analysis.quotes, codebook, echo)
     for sub in ("notebooks", "html", "figures", "tables"):
         (out / sub).mkdir(exist_ok=True)
     parameters = {"CORPUS": str(corpus), "CORPUS_OPTIONS": options,
-                  "CODEBOOK": str(codebook.resolve()) if codebook else str(
-                      root / "seeds" / "actors.csv"),
+                  "CODEBOOK": str(codebook.resolve()) if codebook else str(DEFAULT_CODEBOOK),
                   "NORMALISATION": str(normalisation.resolve()) if normalisation else "",
                   "FIGURES_DIR": str(out / "figures")}
     if max_outlets is not None:
@@ -221,7 +223,6 @@ def run_corpus(corpus: Path, out: Path | None = None, codebook: Path | None = No
         _export_html(target, out / "html" / f"{nb.stem}.html")
         echo(f"done ({time.perf_counter() - t:.1f} s)")
     echo("tables ...", end=" ", flush=True)
-    analysis = analyze(frame, book)
     tables = analysis.tables()
     tables["removed_lines"] = removed_lines(frame)
     tables["distinctive_terms"] = distinctive_terms(frame, method="log-odds", n=50,
@@ -234,12 +235,54 @@ def run_corpus(corpus: Path, out: Path | None = None, codebook: Path | None = No
     return out
 
 
+def unknown_words(units) -> tuple[int, int]:
+    """(quoted words whose speaker has no codebook camp, all quoted words), scare quotes and
+    indirect speech left out as in the voice counts."""
+    from .quotes import voices
+
+    table = voices(units)
+    return (int(table.loc[table["camp"] == "unknown", "words"].sum()),
+            int(table["words"].sum()))
+
+
+def _report_codebook(units, codebook: Path | None, echo) -> None:
+    """Say which codebook a run uses and how many quoted words it leaves without a camp: on
+    stderr when the user gave none (the case study's is then used on another story)."""
+    unknown, total = unknown_words(units)
+    share = f"{unknown:,} of {total:,} quoted words ({unknown / total:.0%})" if total else \
+        "no quoted words (none found)"
+    if codebook is None:
+        print(f"framing: no --codebook given: using the case study's codebook "
+              f"{DEFAULT_CODEBOOK} (Russia's 2016 Syria withdrawal); it leaves {share} without "
+              "a known speaker. For another story, start one with: framing codebook suggest "
+              "--corpus ... (README: 'A codebook for another story')", file=sys.stderr)
+        sys.stderr.flush()
+    else:
+        echo(f"codebook: {codebook.resolve()}; it leaves {share} without a known speaker")
+
+
+def notebook_title(nb, fallback: str) -> str:
+    """The notebook's first Markdown heading, without its '#' marks (else ``fallback``)."""
+    for cell in nb.cells:
+        if cell.cell_type != "markdown":
+            continue
+        for line in cell.source.splitlines():
+            if line.startswith("#"):
+                title = line.lstrip("#").strip()
+                if title:
+                    return title
+    return fallback
+
+
 def _export_html(notebook: Path, target: Path) -> None:
     import nbformat
     from nbconvert import HTMLExporter
 
-    body, _ = HTMLExporter().from_notebook_node(nbformat.read(notebook, as_version=4))
-    _atomic_write(target, lambda tmp: Path(tmp).write_text(body, encoding="utf-8"))
+    nb = nbformat.read(notebook, as_version=4)
+    # nbconvert titles every page "Notebook" unless told the name
+    body, _ = HTMLExporter().from_notebook_node(
+        nb, resources={"metadata": {"name": notebook_title(nb, notebook.stem)}})
+    atomic_write(target, lambda tmp: Path(tmp).write_text(body, encoding="utf-8"))
 
 
 def suggest(corpus: Path, codebook: Path | None, out: Path | None, options: dict, n: int,
@@ -255,8 +298,10 @@ def suggest(corpus: Path, codebook: Path | None, out: Path | None, options: dict
     from .figures import save_table
     out.parent.mkdir(parents=True, exist_ok=True)
     save_table(table, out.stem, out.parent)
-    echo(f"{len(table)} suggestions written to {out}; edit them into a codebook "
-         "(see README, 'A codebook for another story')")
+    known = int((table["known"] != "").sum())
+    echo(f"{len(table)} suggestions written to {out}"
+         + (f" ({known} already in {codebook}: see the 'known' column)" if codebook else "")
+         + "; edit them into a codebook (see README, 'A codebook for another story')")
 
 
 def _add_corpus_options(parser) -> None:
@@ -295,10 +340,11 @@ def main(argv=None) -> int:
                             "0: all); tables always hold every outlet")
     p_code = sub.add_parser("codebook", help="help build an actor codebook")
     code_sub = p_code.add_subparsers(dest="action", required=True)
-    p_sug = code_sub.add_parser("suggest", help="frequent speakers and names the codebook "
-                                "does not cover, as a CSV to edit")
+    p_sug = code_sub.add_parser("suggest", help="frequent speakers and names of the corpus, "
+                                "as a CSV to edit into a codebook")
     _add_corpus_options(p_sug)
-    p_sug.add_argument("--codebook", type=Path, help="an existing codebook to extend")
+    p_sug.add_argument("--codebook", type=Path, help="an existing codebook to extend: rows it "
+                       "covers are marked in the 'known' column (default: none)")
     p_sug.add_argument("--out", type=Path, help="CSV file to write (default: print)")
     p_sug.add_argument("-n", type=int, default=60, help="how many suggestions (default 60)")
     args = parser.parse_args(argv)
@@ -326,7 +372,11 @@ def main(argv=None) -> int:
                 raise RunError("codebook suggest needs --corpus")
             suggest(args.corpus, args.codebook, args.out, _load_options(args), args.n,
                     echo=echo)
-    except (CorpusError, CodebookError, RunError) as err:
+    # CorpusError is listed until it derives from FramingError like the others
+    except (FramingError, CorpusError) as err:
+        print(f"framing: error: {err}", file=sys.stderr)
+        return 1
+    except OSError as err:  # a folder that cannot be written, a disk that is full
         print(f"framing: error: {err}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:

@@ -70,12 +70,25 @@ def figures_dir(directory=None) -> Path:
     return here / "figures"
 
 
-def _atomic_write(path: Path, write) -> None:
-    """Call ``write(tmp_path)`` then rename over ``path``."""
+def _umask() -> int:
+    """The process's umask (read by setting it and setting it back)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def atomic_write(path, write) -> None:
+    """Call ``write(tmp_path)`` then rename over ``path``, so that an interrupted run never
+    leaves a half-written file under the final name.
+
+    The file gets the mode any new file gets (0o666 less the user's umask: 0644 by default),
+    not the 0600 of the temporary file."""
+    path = Path(path)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     os.close(fd)
     try:
         write(tmp)
+        os.chmod(tmp, 0o666 & ~_umask())
         os.replace(tmp, path)
     except BaseException:
         if os.path.exists(tmp):
@@ -83,8 +96,48 @@ def _atomic_write(path: Path, write) -> None:
         raise
 
 
+#: The largest a saved PNG may be (width, height in pixels): a page at 150 dpi. Figure functions
+#: show the largest rows that fit and say what they left out; save_figure lowers the PNG's
+#: resolution as a last resort (a figure drawn by hand that is too large).
+MAX_PIXELS = (2000, 2400)
+#: The same limit in inches at the style's savefig.dpi, with room for margins and notes.
+_MAX_INCHES = (MAX_PIXELS[0] / 150 - 0.8, MAX_PIXELS[1] / 150 - 1.0)
+#: Figure attribute holding what a figure function left out (see :func:`left_out`).
+_LEFT_OUT = "framing_left_out"
+
+
+def left_out(fig) -> str:
+    """What a figure function of this module left out of ``fig`` ("" when nothing), in words:
+    the same text the figure prints under itself and :func:`save_figure` prints in the
+    notebook."""
+    return getattr(fig, _LEFT_OUT, "")
+
+
+def _note_left_out(fig, text: str, width: int = 100) -> None:
+    """Write ``text`` under the figure and remember it for :func:`save_figure`."""
+    if not text:
+        return
+    setattr(fig, _LEFT_OUT, text)
+    # below everything already drawn (a legend under the axes included)
+    fig.canvas.draw()
+    box = fig.get_tightbbox(fig.canvas.get_renderer())
+    fig.text(max(box.x0 / fig.get_figwidth(), 0.0), box.y0 / fig.get_figheight() - 0.005,
+             textwrap.fill(text, width), ha="left", va="top", fontsize=7.5, color="#444444",
+             transform=fig.transFigure)
+
+
+def _names(items, limit: int = 8) -> str:
+    items = [str(x) for x in items]
+    shown = ", ".join(items[:limit])
+    return shown + (f" and {len(items) - limit} more" if len(items) > limit else "")
+
+
 def save_figure(fig, name: str, data: pd.DataFrame | None = None, directory=None) -> list[Path]:
     """Write a figure (PNG, SVG, PDF) and the data behind it (CSV).
+
+    When the figure function left something out (the smallest rows of a large corpus), the
+    note is printed, so that the notebook says it too. A PNG larger than :data:`MAX_PIXELS`
+    is written at a lower resolution so that it fits.
 
     Parameters
     ----------
@@ -110,134 +163,49 @@ def save_figure(fig, name: str, data: pd.DataFrame | None = None, directory=None
                                                 "savefig.dpi", "savefig.bbox")}):
         for fmt in FORMATS:
             path = out / f"{name}.{fmt}"
-            _atomic_write(path, lambda tmp, fmt=fmt: fig.savefig(
+            atomic_write(path, lambda tmp, fmt=fmt: fig.savefig(
                 tmp, format=fmt, metadata=_METADATA[fmt]))
+            if fmt == "png":
+                _fit_png(fig, path)
             written.append(path)
     if data is not None:
         path = out / f"{name}.csv"
-        _atomic_write(path, lambda tmp: data.to_csv(tmp, index=False, lineterminator="\n"))
+        atomic_write(path, lambda tmp: data.to_csv(tmp, index=False, lineterminator="\n"))
         written.append(path)
+    if left_out(fig):
+        print(f"{name}: {left_out(fig)}")
     return written
 
 
-def facet_bars(frame: pd.DataFrame, facet: str, label: str, value: str, note: str | None = None,
-               ncols: int = 3, xlabel: str | None = None, panel_height: float = 2.6):
-    """Horizontal bar charts, one panel per value of ``facet``, bars in frame order.
-
-    Parameters
-    ----------
-    frame : DataFrame
-        One row per bar.
-    facet, label, value : str
-        Columns: the panel, the bar's label, the bar's length.
-    note : str, optional
-        Column whose text is written at the end of each bar (e.g. raw counts).
-
-    Returns
-    -------
-    matplotlib.figure.Figure
-    """
-    panels = list(dict.fromkeys(frame[facet]))
-    nrows = -(-len(panels) // ncols)
-    fig, axes = plt.subplots(nrows, ncols, figsize=(3.6 * ncols, panel_height * nrows),
-                             squeeze=False)
-    for ax, panel in zip(axes.flat, panels):
-        part = frame[frame[facet] == panel].iloc[::-1]
-        ax.barh(part[label].astype(str), part[value], color=STYLE["axes.prop_cycle"].by_key()[
-            "color"][0])
-        ax.set_title(str(panel), fontsize=9)
-        ax.tick_params(axis="y", labelsize=8)
-        ax.tick_params(axis="x", labelsize=8)
-        if note:
-            for y, (v, text) in enumerate(zip(part[value], part[note])):
-                ax.text(v, y, f" {text}", va="center", fontsize=7, color="#444444")
-            ax.margins(x=0.3)
-        if xlabel:
-            ax.set_xlabel(xlabel, fontsize=8)
-    for ax in list(axes.flat)[len(panels):]:
-        ax.set_visible(False)
-    fig.tight_layout()
-    return fig
+def png_size(path) -> tuple[int, int]:
+    """(width, height) of a PNG file in pixels, read from its header."""
+    with open(path, "rb") as fh:
+        head = fh.read(24)
+    return int.from_bytes(head[16:20], "big"), int.from_bytes(head[20:24], "big")
 
 
-def heatmap(frame: pd.DataFrame, row: str, col: str, value: str, fmt: str = "{:.2f}",
-            title: str = "", cmap: str = "viridis", vmin=None, vmax=None, label: str = "",
-            text: str | None = None):
-    """An annotated heatmap of a long-form frame (one row per cell). Each cell shows
-    ``value`` formatted with ``fmt``, or the ``text`` column when given.
-
-    Returns
-    -------
-    matplotlib.figure.Figure
-    """
-    table = frame.pivot(index=row, columns=col, values=value)
-    notes = (frame.pivot(index=row, columns=col, values=text).reindex_like(table)
-             if text else None)
-    fig, ax = plt.subplots(figsize=(1.2 * len(table.columns) + 3, 0.6 * len(table) + 1.5))
-    image = ax.imshow(table.to_numpy(dtype=float), cmap=cmap, vmin=vmin, vmax=vmax)
-    ax.set_xticks(range(len(table.columns)), table.columns, rotation=30, ha="right")
-    ax.set_yticks(range(len(table.index)), table.index)
-    ax.grid(False)
-    values = table.to_numpy(dtype=float)
-    mid = (pd.Series(values.ravel()).dropna().min() + pd.Series(values.ravel()).dropna().max()) / 2
-    for i in range(values.shape[0]):
-        for j in range(values.shape[1]):
-            if values[i, j] == values[i, j]:  # not NaN
-                note = notes.iat[i, j] if notes is not None else fmt.format(values[i, j])
-                dark = cmap in ("viridis", "magma") and values[i, j] < mid
-                ax.text(j, i, note, ha="center", va="center", fontsize=7,
-                        color="white" if dark else "black")
-    fig.colorbar(image, ax=ax, label=label, shrink=0.8)
-    ax.set_title(title)
-    return fig
+def _fit_png(fig, path: Path) -> None:
+    dpi = STYLE["savefig.dpi"]
+    for _ in range(5):
+        width, height = png_size(path)
+        scale = min(MAX_PIXELS[0] / width, MAX_PIXELS[1] / height)
+        if scale >= 1:
+            return
+        dpi = int(dpi * scale) - 1
+        atomic_write(path, lambda tmp: fig.savefig(tmp, format="png", dpi=dpi,
+                                                    metadata=_METADATA["png"]))
 
 
-def interval_plot(frame: pd.DataFrame, row: str, hue: str, value: str = "mean",
-                  low: str = "ci_low", high: str = "ci_high", xlabel: str = "", title: str = "",
-                  faded: str | None = None):
-    """Point estimates with interval bars: one line of the y axis per ``row`` value,
-    one colour per ``hue`` value (dodged). Rows where the ``faded`` column is True
-    are drawn hollow (e.g. too few observations).
-
-    Returns
-    -------
-    matplotlib.figure.Figure
-    """
-    rows = list(dict.fromkeys(frame[row]))
-    hues = sorted(frame[hue].unique())  # the same order and colours in every figure
-    colours = palette()
-    # 6 in wide with the legend below: readable at a column's width, however long the names
-    ncol = 2 if len(hues) > 3 else max(len(hues), 1)
-    legend_rows = -(-len(hues) // ncol)
-    fig, ax = plt.subplots(figsize=(6.0, 0.14 * len(rows) * max(3, len(hues)) + 1.4
-                                    + 0.22 * legend_rows), layout="constrained")
-    step = 0.8 / max(len(hues), 1)
-    for j, h in enumerate(hues):
-        part = frame[frame[hue] == h]
-        y = np.array([rows.index(r) for r in part[row]]) - 0.4 + step * (j + 0.5)
-        hollow = part[faded].to_numpy(dtype=bool) if faded else np.zeros(len(part), bool)
-        # plain arrays: matplotlib warns on one-element Series
-        x, lo, hi = (part[c].to_numpy(dtype=float) for c in (value, low, high))
-        ax.errorbar(x, y, xerr=[x - lo, hi - x],
-                    fmt="none", ecolor=colours[j % len(colours)], elinewidth=1.2, capsize=2)
-        ax.scatter(x[~hollow], y[~hollow], color=colours[j % len(colours)], s=22,
-                   label=str(h), zorder=3)
-        ax.scatter(x[hollow], y[hollow], facecolor="white",
-                   edgecolor=colours[j % len(colours)], s=22, zorder=3)
-    ax.axvline(0, color="#888888", linewidth=0.8)
-    ax.set_yticks(range(len(rows)), rows)
-    ax.invert_yaxis()
-    ax.set_xlabel(textwrap.fill(xlabel, 45))  # long labels wrap inside the narrow figure
-    ax.set_title(title)
-    fig.legend(fontsize=8, loc="outside lower center", ncol=ncol, frameon=False)
-    return fig
-
+# --- one palette per run ---------------------------------------------------------------------
 
 #: After the eight Okabe-Ito colours of the style: Paul Tol's "muted" colours, so that a
 #: codebook with more than eight camps still gets distinct colours. Past about eight, colour
 #: alone gets hard to tell apart for every reader; the figures' CSV files carry the numbers.
 EXTRA_COLOURS = ["#882255", "#44AA99", "#999933", "#332288", "#AA4499", "#117733", "#88CCEE",
                  "#DDCC77"]
+#: Colour of speakers the text leaves unnamed, and of the "other" group a figure merges.
+UNKNOWN_COLOUR = "#BBBBBB"
+OTHER_COLOUR = "#E2E2E2"
 
 
 def palette() -> list[str]:
@@ -250,14 +218,338 @@ def colour_map(labels) -> dict:
     colours_in_order = palette()
     named = sorted(x for x in set(labels) if x != "unknown")
     colours = {x: colours_in_order[i % len(colours_in_order)] for i, x in enumerate(named)}
-    colours["unknown"] = "#BBBBBB"
+    colours["unknown"] = UNKNOWN_COLOUR
     return colours
 
 
+class Palette:
+    """One colour per camp and per outlet, the same in every figure of a run.
+
+    Camps take the palette's colours in codebook order (a camp is found by its id or by its
+    ``camp_label``, so a figure that shows camp names in words colours them as one that
+    shows ids); outlets take them in a stable order (by name). "unknown" is grey.
+    Build it with :func:`run_palette`.
+
+    Attributes
+    ----------
+    camps : dict
+        Camp id and camp label -> colour.
+    outlets : dict
+        Outlet -> colour.
+    order : dict
+        Every known name -> its rank (camps first, in codebook order; then outlets;
+        "unknown" last).
+    """
+
+    def __init__(self, camps: dict, outlets: dict, order: dict):
+        self.camps, self.outlets, self.order = camps, outlets, order
+
+    def colour(self, name) -> str:
+        """The colour of a camp (id or label), an outlet, or "unknown"."""
+        if name in self.camps:
+            return self.camps[name]
+        if name in self.outlets:
+            return self.outlets[name]
+        return UNKNOWN_COLOUR if name == "unknown" else OTHER_COLOUR
+
+    def sort(self, names) -> list:
+        """``names`` in palette order (names it does not know last, by name)."""
+        known = len(self.order)
+        return sorted(dict.fromkeys(names), key=lambda x: (self.order.get(x, known), str(x)))
+
+    def colours(self, names) -> dict:
+        return {x: self.colour(x) for x in names}
+
+
+def run_palette(codebook: pd.DataFrame | None = None, outlets=()) -> Palette:
+    """The colours of one run: camps in codebook order, outlets by name.
+
+    Parameters
+    ----------
+    codebook : DataFrame, optional
+        As returned by :func:`framing.load_codebook` (``camp`` and, optionally,
+        ``camp_label``).
+    outlets : iterable of str
+        The outlets the figures show (e.g. :func:`framing.corpus.largest_outlets`).
+
+    Returns
+    -------
+    Palette
+
+    Examples
+    --------
+    >>> colours = run_palette(framing.load_codebook(), ["Sky News", "Sputnik"])
+    >>> colours.colour("russia") == colours.colour("Russian state")
+    True
+    """
+    colours = palette()
+    camps, order = {}, {}
+    if codebook is not None and len(codebook):
+        ids = list(dict.fromkeys(codebook["camp"]))
+        labels = (dict(zip(codebook["camp"], codebook["camp_label"]))
+                  if "camp_label" in codebook else {})
+        for i, camp in enumerate(ids):
+            colour = colours[i % len(colours)]
+            for key in (camp, labels.get(camp, camp)):
+                camps.setdefault(key, colour)
+                order.setdefault(key, i)
+    outlet_names = sorted(dict.fromkeys(outlets))
+    outlet_colours = {o: colours[i % len(colours)] for i, o in enumerate(outlet_names)}
+    for i, outlet in enumerate(outlet_names):
+        order.setdefault(outlet, len(camps) + i)
+    order["unknown"] = len(order) + 1
+    return Palette(camps, outlet_colours, order)
+
+
+def _largest(frame: pd.DataFrame, key: str, weight: str | None, limit: int,
+             keep=()) -> tuple[list, list]:
+    """The ``limit`` values of ``key`` with the largest total ``weight`` (or most rows),
+    and the values left out, largest first."""
+    sizes = (frame.groupby(key, sort=False)[weight].sum() if weight
+             else frame.groupby(key, sort=False).size())
+    ranked = sorted(sizes.index, key=lambda k: (k not in keep, -float(sizes[k]), str(k)))
+    return ranked[:limit], ranked[limit:]
+
+
+# --- figure functions --------------------------------------------------------------------------
+
+def facet_bars(frame: pd.DataFrame, facet: str, label: str, value: str, note: str | None = None,
+               ncols: int = 3, xlabel: str | None = None, panel_height: float = 2.6,
+               threshold: float | None = None, threshold_label: str = "", colours=None,
+               max_panels: int = 12):
+    """Horizontal bar charts, one panel per value of ``facet``, bars in frame order.
+
+    Parameters
+    ----------
+    frame : DataFrame
+        One row per bar.
+    facet, label, value : str
+        Columns: the panel, the bar's label, the bar's length.
+    note : str, optional
+        Column whose text is written at the end of each bar (e.g. raw counts).
+    threshold : float, optional
+        Draw a dashed line at this value (and at minus it, when bars are negative) in every
+        panel, e.g. 1.96 for a z score's 5% level; ``threshold_label`` says what it is.
+    colours : Palette, optional
+        Colour each panel's bars with its facet's colour (e.g. the outlet's).
+    max_panels : int
+        Panels beyond this many (the facets with the fewest rows) are left out and named
+        under the figure.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+    """
+    panels = list(dict.fromkeys(frame[facet]))
+    dropped = []
+    if len(panels) > max_panels:
+        kept, dropped = _largest(frame, facet, None, max_panels)
+        panels = [p for p in panels if p in kept]
+    ncols = min(ncols, max(len(panels), 1))
+    nrows = -(-len(panels) // ncols)
+    fig, axes = plt.subplots(nrows, ncols, figsize=(3.6 * ncols, panel_height * nrows),
+                             squeeze=False)
+    default = STYLE["axes.prop_cycle"].by_key()["color"][0]
+    for ax, panel in zip(axes.flat, panels):
+        part = frame[frame[facet] == panel].iloc[::-1]
+        ax.barh(part[label].astype(str), part[value],
+                color=colours.colour(panel) if colours is not None else default)
+        ax.set_title(str(panel), fontsize=9)
+        ax.tick_params(axis="y", labelsize=8)
+        ax.tick_params(axis="x", labelsize=8)
+        if threshold is not None:
+            for t in ((threshold, -threshold) if (part[value] < 0).any() else (threshold,)):
+                ax.axvline(t, color="#333333", linestyle="--", linewidth=0.9)
+        if note:
+            for y, (v, text) in enumerate(zip(part[value], part[note])):
+                ax.text(v, y, f" {text}", va="center", fontsize=7, color="#444444")
+            ax.margins(x=0.3)
+        if xlabel:
+            ax.set_xlabel(xlabel, fontsize=8)
+    if threshold is not None:
+        lo = min(0.0, float(frame[value].min()) if len(frame) else 0.0)
+        hi = max(threshold * 1.08, float(frame[value].max()) if len(frame) else 0.0)
+        for ax in list(axes.flat)[:len(panels)]:
+            left, right = ax.get_xlim()
+            ax.set_xlim(min(left, lo), max(right, hi))
+    for ax in list(axes.flat)[len(panels):]:
+        ax.set_visible(False)
+    fig.tight_layout()
+    if threshold is not None and threshold_label:
+        fig.text(0.0, 1.0, f"dashed line: {threshold_label}", ha="left", va="bottom",
+                 fontsize=8, color="#333333")
+    if dropped:
+        _note_left_out(fig, f"Left out: {len(dropped)} of {len(dropped) + len(panels)} "
+                            f"{facet} panels with the fewest rows ({_names(dropped)}).")
+    return fig
+
+
+def heatmap(frame: pd.DataFrame, row: str, col: str, value: str, fmt: str = "{:.2f}",
+            title: str = "", cmap: str = "viridis", vmin=None, vmax=None, label: str = "",
+            text: str | None = None, weight: str | None = None, max_rows: int | None = None,
+            max_cols: int | None = None, what: str = "rows"):
+    """An annotated heatmap of a long-form frame (one row per cell). Each cell shows
+    ``value`` formatted with ``fmt``, or the ``text`` column when given.
+
+    A frame with more rows or columns than fit a page keeps the rows (and columns) with the
+    largest total ``weight`` (or the most cells) and names the others under the figure.
+
+    Parameters
+    ----------
+    weight : str, optional
+        Column that sizes a row or column (e.g. ``n``, the mentions behind a cell).
+    max_rows, max_cols : int, optional
+        Default: as many as fit :data:`MAX_PIXELS`.
+    what : str
+        What a row is, in words, for the note ("actors").
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+    """
+    max_cols = max_cols or 14
+    max_rows = max_rows or int((_MAX_INCHES[1] - 2.5) / 0.6)
+    notes_left = []
+    rows_kept, rows_out = _largest(frame, row, weight, max_rows)
+    cols_kept, cols_out = _largest(frame, col, weight, max_cols)
+    if rows_out:
+        notes_left.append(f"{len(rows_out)} of {frame[row].nunique()} {what} with the fewest "
+                          f"{weight or 'cells'} ({_names(rows_out)})")
+    if cols_out:
+        notes_left.append(f"{len(cols_out)} of {frame[col].nunique()} columns "
+                          f"({_names(cols_out)})")
+    frame = frame[frame[row].isin(rows_kept) & frame[col].isin(cols_kept)]
+    table = frame.pivot(index=row, columns=col, values=value)
+    notes = (frame.pivot(index=row, columns=col, values=text).reindex_like(table)
+             if text else None)
+    cell = min(1.2, (_MAX_INCHES[0] - 3.5) / max(len(table.columns), 1))
+    fig, ax = plt.subplots(figsize=(cell * len(table.columns) + 3.5, 0.6 * len(table) + 1.5))
+    image = ax.imshow(table.to_numpy(dtype=float), cmap=cmap, vmin=vmin, vmax=vmax,
+                      aspect="auto")
+    ax.set_xticks(range(len(table.columns)), [textwrap.fill(str(c), 18) for c in table.columns],
+                  rotation=30, ha="right")
+    ax.set_yticks(range(len(table.index)), [textwrap.shorten(str(r), 40) for r in table.index])
+    ax.grid(False)
+    values = table.to_numpy(dtype=float)
+    finite = pd.Series(values.ravel()).dropna()
+    mid = (finite.min() + finite.max()) / 2 if len(finite) else 0
+    size = 7 if cell >= 0.75 else 6
+    for i in range(values.shape[0]):
+        for j in range(values.shape[1]):
+            if values[i, j] == values[i, j]:  # not NaN
+                note = notes.iat[i, j] if notes is not None else fmt.format(values[i, j])
+                dark = cmap in ("viridis", "magma") and values[i, j] < mid
+                ax.text(j, i, note, ha="center", va="center", fontsize=size,
+                        color="white" if dark else "black")
+    fig.colorbar(image, ax=ax, label=label, shrink=0.8)
+    ax.set_title(title)
+    if notes_left:
+        _note_left_out(fig, "Left out of the figure (they are in the table and the CSV): "
+                            + "; ".join(notes_left) + ".")
+    return fig
+
+
+def interval_plot(frame: pd.DataFrame, row: str, hue: str, value: str = "mean",
+                  low: str = "ci_low", high: str = "ci_high", xlabel: str = "", title: str = "",
+                  faded: str | None = None, colours: Palette | None = None,
+                  weight: str | None = "n", max_rows: int | None = None, what: str = "rows"):
+    """Point estimates with interval bars: one line of the y axis per ``row`` value,
+    one colour per ``hue`` value (dodged). Rows where the ``faded`` column is True
+    are drawn hollow (e.g. too few observations).
+
+    Parameters
+    ----------
+    colours : Palette, optional
+        The run's colours (:func:`run_palette`): hues and rows in its order, each hue in its
+        colour. Default: hues by name, colours in palette order.
+    weight : str, optional
+        Column that sizes a row (default ``n``); when more rows than fit a page, the rows
+        with the largest total are kept and the others named under the figure.
+    max_rows : int, optional
+        Default: as many as fit :data:`MAX_PIXELS`.
+    what : str
+        What a row is, in words, for the note ("camps").
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+    """
+    if weight not in frame:
+        weight = None
+    if colours is not None:
+        rows = colours.sort(frame[row])
+        hues = colours.sort(frame[hue])
+        colour_of = colours.colour
+    else:
+        rows = list(dict.fromkeys(frame[row]))
+        hues = sorted(frame[hue].unique())  # the same order and colours in every figure
+        cycle = palette()
+        colour_of = {h: cycle[j % len(cycle)] for j, h in enumerate(hues)}.get
+    # 6 in wide with the legend below: readable at a column's width, however long the names
+    ncol = 2 if len(hues) > 3 else max(len(hues), 1)
+    legend_rows = -(-len(hues) // ncol)
+    per_hue = 0.14 if len(hues) <= 6 else 0.11
+    per_row = per_hue * max(3, len(hues))
+    fit = max_rows or max(1, int((_MAX_INCHES[1] - 1.6 - 0.22 * legend_rows) / per_row))
+    dropped = []
+    if len(rows) > fit:
+        kept, dropped = _largest(frame, row, weight, fit)
+        rows = [r for r in rows if r in kept]
+        frame = frame[frame[row].isin(kept)]
+    fig, ax = plt.subplots(figsize=(6.0, per_row * len(rows) + 1.4 + 0.22 * legend_rows),
+                           layout="constrained")
+    step = 0.8 / max(len(hues), 1)
+    for j, h in enumerate(hues):
+        part = frame[frame[hue] == h]
+        colour = colour_of(h)
+        y = np.array([rows.index(r) for r in part[row]]) - 0.4 + step * (j + 0.5)
+        hollow = part[faded].to_numpy(dtype=bool) if faded else np.zeros(len(part), bool)
+        # plain arrays: matplotlib warns on one-element Series
+        x, lo, hi = (part[c].to_numpy(dtype=float) for c in (value, low, high))
+        ax.errorbar(x, y, xerr=[x - lo, hi - x],
+                    fmt="none", ecolor=colour, elinewidth=1.2, capsize=2)
+        ax.scatter(x[~hollow], y[~hollow], color=colour, s=22, label=str(h), zorder=3)
+        ax.scatter(x[hollow], y[hollow], facecolor="white", edgecolor=colour, s=22, zorder=3)
+        if hollow.all():  # a legend entry for an outlet whose points are all hollow
+            ax.scatter([], [], color=colour, s=22, label=str(h))
+    ax.axvline(0, color="#888888", linewidth=0.8)
+    ax.set_yticks(range(len(rows)), [textwrap.fill(str(r), 22) for r in rows])
+    ax.invert_yaxis()
+    ax.set_xlabel(textwrap.fill(xlabel, 45))  # long labels wrap inside the narrow figure
+    ax.set_title(title)
+    handles, labels = ax.get_legend_handles_labels()
+    order = {h: i for i, h in enumerate(map(str, hues))}
+    pairs = sorted({lab: hd for hd, lab in zip(handles, labels)}.items(),
+                   key=lambda p: order.get(p[0], len(order)))
+    fig.legend([hd for _, hd in pairs], [lab for lab, _ in pairs], fontsize=8,
+               loc="outside lower center", ncol=ncol, frameon=False)
+    if dropped:
+        _note_left_out(fig, f"Left out (too many {what} for one page; they are in the table "
+                            f"and the CSV): {len(dropped)} of {len(dropped) + len(rows)} {what} "
+                            f"with the fewest {weight or 'rows'}: {_names(dropped)}.", width=80)
+    return fig
+
+
 def stacked_bars(frame: pd.DataFrame, row: str, stack: str, values, titles=None,
-                 xlabels=None):
+                 xlabels=None, colours: Palette | None = None, totals: dict | None = None,
+                 max_stack: int = 10, what: str = "groups"):
     """One panel per column in ``values``: horizontal bars per ``row``, stacked by
-    ``stack`` (colours from :func:`colour_map`).
+    ``stack``.
+
+    Parameters
+    ----------
+    colours : Palette, optional
+        The run's colours (:func:`run_palette`); stacks in its order. Default: stacks by
+        name, colours from :func:`colour_map`.
+    totals : dict, optional
+        ``{row value: text}`` written after each bar of the last panel, e.g. the units and
+        words a share rests on ("n = 9 units, 412 words").
+    max_stack : int
+        At most this many stack values get their own colour (those with the largest total
+        of the first of ``values``; "unknown" always); the rest are merged into one grey
+        "other" segment and named under the figure.
+    what : str
+        What a stack value is, in words, for the note ("camps").
 
     Returns
     -------
@@ -266,23 +558,53 @@ def stacked_bars(frame: pd.DataFrame, row: str, stack: str, values, titles=None,
     values = [values] if isinstance(values, str) else list(values)
     if frame.empty:
         return empty_figure("nothing to show: no rows", titles[0] if titles else "")
-    colours = colour_map(frame[stack])
-    order = [x for x in sorted(colours) if x in set(frame[stack])]
-    fig, axes = plt.subplots(1, len(values), figsize=(5.2 * len(values), 0.55 *
-                             frame[row].nunique() + 1.6), sharey=True, squeeze=False)
+    names = list(dict.fromkeys(frame[stack]))
+    merged = []
+    if len(names) > max_stack:
+        kept, merged = _largest(frame, stack, values[0], max_stack - 1, keep=("unknown",))
+        other = f"other {what} ({len(merged)})"
+        frame = frame.assign(**{stack: frame[stack].where(frame[stack].isin(kept), other)})
+    if colours is not None:
+        order = colours.sort(frame[stack])
+        colour_of = colours.colour
+    else:
+        mapping = colour_map(frame[stack])
+        order = [x for x in sorted(mapping) if x in set(frame[stack])]
+        colour_of = lambda x: mapping.get(x, OTHER_COLOUR)  # noqa: E731
+    if merged:  # the merged segment last, before "unknown"
+        order = [x for x in order if x != other and x != "unknown"] + [other] + (
+            ["unknown"] if "unknown" in order else [])
+    n_rows = frame[row].nunique()
+    legend_cols = 3 if len(values) > 1 else 2
+    legend_rows = -(-len(order) // legend_cols)
+    fig, axes = plt.subplots(1, len(values), figsize=(
+        5.2 * len(values) + (1.2 if totals else 0), 0.45 * n_rows + 1.6 + 0.2 * legend_rows),
+        sharey=True, squeeze=False, layout="constrained")
     for k, (ax, value) in enumerate(zip(axes[0], values)):
         table = frame.pivot_table(index=row, columns=stack, values=value, aggfunc="sum",
                                   fill_value=0).reindex(columns=order, fill_value=0)
         table = table.iloc[::-1]
         left = np.zeros(len(table))
         for name in table.columns:
-            ax.barh(table.index, table[name], left=left, color=colours[name], label=name)
+            ax.barh(table.index, table[name], left=left,
+                    color=OTHER_COLOUR if merged and name == other else colour_of(name),
+                    label=name)
             left += table[name].to_numpy()
         ax.set_title(titles[k] if titles else value, fontsize=10)
         if xlabels:
             ax.set_xlabel(xlabels[k])
-    axes[0][-1].legend(fontsize=8, bbox_to_anchor=(1.01, 1), loc="upper left")
-    fig.tight_layout()
+        if totals and k == len(values) - 1:
+            for y, (name, end) in enumerate(zip(table.index, left)):
+                ax.text(end, y, f" {totals.get(name, '')}", va="center", fontsize=7.5,
+                        color="#333333")
+            ax.set_xlim(0, left.max() * 1.02 if len(left) and left.max() > 0 else 1)
+            ax.spines["right"].set_visible(False)
+    handles, labels = axes[0][0].get_legend_handles_labels()
+    fig.legend(handles, labels, fontsize=8, loc="outside lower center", ncol=legend_cols,
+               frameon=False)
+    if merged:
+        _note_left_out(fig, f"Merged into \"{other}\" (each smaller than those shown): "
+                            f"{_names(merged, 20)}.", width=110 if len(values) > 1 else 90)
     return fig
 
 
@@ -291,11 +613,12 @@ def save_table(data: pd.DataFrame, name: str, directory) -> Path:
     out = Path(directory)
     out.mkdir(parents=True, exist_ok=True)
     path = out / f"{name}.csv"
-    _atomic_write(path, lambda tmp: data.to_csv(tmp, index=False, lineterminator="\n"))
+    atomic_write(path, lambda tmp: data.to_csv(tmp, index=False, lineterminator="\n"))
     return path
 
 
-def strip_plot(frame: pd.DataFrame, row: str, value: str, xlabel: str = "", title: str = ""):
+def strip_plot(frame: pd.DataFrame, row: str, value: str, xlabel: str = "", title: str = "",
+               colours: Palette | None = None):
     """One dot per observation on a line per ``row`` value, a tick at the median and the
     count at the right: readable for one or for hundreds of observations per row.
 
@@ -304,19 +627,28 @@ def strip_plot(frame: pd.DataFrame, row: str, value: str, xlabel: str = "", titl
     matplotlib.figure.Figure
     """
     rows = sorted(frame[row].unique(), key=lambda r: frame.loc[frame[row] == r, value].median())
+    dropped = []
+    fit = int((_MAX_INCHES[1] - 1.5) / 0.5)
+    if len(rows) > fit:
+        kept, dropped = _largest(frame, row, None, fit)
+        rows = [r for r in rows if r in kept]
     fig, ax = plt.subplots(figsize=(7, 0.5 * len(rows) + 1.5))
-    colour = STYLE["axes.prop_cycle"].by_key()["color"][0]
+    default = STYLE["axes.prop_cycle"].by_key()["color"][0]
     top = frame[value].max()
     for y, name in enumerate(rows):
         x = frame.loc[frame[row] == name, value].to_numpy(dtype=float)
         jitter = (np.arange(len(x)) % 5 - 2) * 0.06 if len(x) > 1 else np.zeros(1)
-        ax.scatter(x, y + jitter, s=18, color=colour, alpha=0.7, zorder=3)
+        ax.scatter(x, y + jitter, s=18, alpha=0.7, zorder=3,
+                   color=colours.colour(name) if colours is not None else default)
         ax.plot([np.median(x)] * 2, [y - 0.3, y + 0.3], color="#000000", linewidth=1.5)
         ax.text(top * 1.04, y, f"n={len(x)}", va="center", fontsize=8)
     ax.set_yticks(range(len(rows)), rows)
     ax.set_xlim(0, top * 1.15)
     ax.set_xlabel(xlabel)
     ax.set_title(title)
+    if dropped:
+        _note_left_out(fig, f"Left out: {len(dropped)} {row} values with the fewest rows "
+                            f"({_names(dropped)}).")
     return fig
 
 

@@ -47,3 +47,44 @@ def outlet_profiles(analysis: Analysis, n_terms: int = 6, normalisation=None,
             row[f"tone_{camp}"] = float(t.iloc[0]) if len(t) else float("nan")
         rows.append(row)
     return pd.DataFrame(rows)
+
+
+def profile_pages(profiles: pd.DataFrame):
+    """Each outlet's profile as a Series to print, without the lines that say nothing: a
+    camp the outlet never quotes (``voice_*`` 0) or never mentions in its narration
+    (``tone_*`` empty), and any other empty value.
+
+    Parameters
+    ----------
+    profiles : DataFrame
+        As returned by :func:`outlet_profiles`.
+
+    Yields
+    ------
+    (str, Series)
+        The outlet and its non-empty profile lines, in column order.
+
+    Examples
+    --------
+    >>> for outlet, page in profile_pages(outlet_profiles(analysis)):
+    ...     print(outlet, page.to_string(), sep="\n")
+    """
+    for outlet, page in profiles.set_index("outlet").iterrows():
+        empty = page.isna() | page.map(lambda v: isinstance(v, str) and not v)
+        silent = [c for c in page.index if c.startswith("voice_") and page[c] == 0]
+        yield outlet, page[~empty].drop(silent)
+
+
+def share_notes(voice_table: pd.DataFrame, by: str = "outlet") -> dict:
+    """What each outlet's shares of quoted words rest on, to write beside its bar:
+    ``{outlet: "n = 9 units, 412 words"}``.
+
+    Parameters
+    ----------
+    voice_table : DataFrame
+        As returned by :func:`framing.quotes.voices` (``units`` and ``words`` per outlet and
+        camp).
+    """
+    sums = voice_table.groupby(by)[["units", "words"]].sum()
+    return {key: f"n = {int(u):,} unit{'s' * (int(u) != 1)}, {int(w):,} word{'s' * (int(w) != 1)}"
+            for key, (u, w) in sums.iterrows()}

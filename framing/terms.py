@@ -38,6 +38,7 @@ from scipy import sparse
 from scipy.stats import chi2
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, CountVectorizer, TfidfTransformer
 
+from .errors import FramingError
 from .text import trie_pattern
 
 METHODS = ("tfidf", "log-odds", "keyness")
@@ -91,7 +92,7 @@ class _Analyzer:
 NORMALISATION_COLUMNS = ("variant", "canonical", "kind", "notes")
 
 
-class TermsError(ValueError):
+class TermsError(FramingError, ValueError):
     """Bad arguments or a bad normalisation table; the message says which row."""
 
 
@@ -128,8 +129,15 @@ def load_normalisation(path=None, spelling: bool = True) -> pd.DataFrame:
         path = Path(path)
         if not path.is_file():
             raise TermsError(f"{path}: normalisation table not found")
-        with open(path, encoding="utf-8-sig", newline="") as fh:
-            frames.append(_read_table(fh, str(path)))
+        try:
+            with open(path, encoding="utf-8-sig", newline="") as fh:
+                frames.append(_read_table(fh, str(path)))
+        except UnicodeDecodeError as err:
+            raise TermsError(f"{path}: not valid UTF-8 ({err.reason} at byte {err.start}); "
+                             "re-save the table as UTF-8") from None
+        except csv.Error as err:
+            raise TermsError(f"{path}: not readable as CSV ({err}); check its quotes and "
+                             "separators") from None
     if not frames:
         return pd.DataFrame(columns=[*NORMALISATION_COLUMNS, "source"])
     table = pd.concat(frames, ignore_index=True)
@@ -528,3 +536,49 @@ def significance_summary(corpus: pd.DataFrame, by: str = "outlet", alpha: float 
         .groupby("group")["hit"].sum(),
     })
     return out.rename_axis("group").reset_index()
+
+
+def drop_nested(frame: pd.DataFrame, by: str = "group", n: int | None = None) -> pd.DataFrame:
+    """Leave out each term that overlaps a better-ranked term of its group: contained in it
+    ("hope" after "expressed hope") or containing it ("expressed hope" after "expressed"),
+    word by word. They count the same uses twice.
+
+    Parameters
+    ----------
+    frame : DataFrame
+        As returned by :func:`distinctive_terms` (``group``, ``term``, ``rank``), best first
+        within each group. Ask it for more terms than you show (e.g. ``n=3 * 10``).
+    n : int, optional
+        Keep at most this many terms per group; ``rank`` is renumbered from 1.
+
+    Returns
+    -------
+    DataFrame
+        The rows kept, in the same order and columns.
+
+    Examples
+    --------
+    >>> top = distinctive_terms(corpus, n=30)
+    >>> drop_nested(top, n=10)      # ten terms per outlet, no two counting the same words
+    """
+    keep = np.zeros(len(frame), dtype=bool)
+    for _, idx in frame.groupby(by, sort=False).indices.items():
+        kept: list[tuple] = []
+        for i in idx:
+            words = tuple(str(frame["term"].iat[i]).split())
+            if any(_within(words, k) or _within(k, words) for k in kept):
+                continue
+            if n is not None and len(kept) >= n:
+                break
+            kept.append(words)
+            keep[i] = True
+    out = frame[keep].copy()
+    if "rank" in out:
+        out["rank"] = out.groupby(by, sort=False).cumcount() + 1
+    return out.reset_index(drop=True)
+
+
+def _within(short: tuple, long: tuple) -> bool:
+    """Whether the word sequence ``short`` occurs in ``long``."""
+    k = len(short)
+    return k <= len(long) and any(long[i:i + k] == short for i in range(len(long) - k + 1))

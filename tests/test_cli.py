@@ -2,7 +2,9 @@
 
 import hashlib
 import json
+import os
 import random
+import re
 import subprocess
 import sys
 
@@ -66,6 +68,16 @@ def _check_output(out):
         cells = json.loads(nb.read_text())["cells"]
         assert not any(o.get("output_type") == "error" for c in cells for o in c.get("outputs", []))
         assert any("injected-parameters" in c["metadata"].get("tags", []) for c in cells)
+        # an empty table says nothing: the notebook prints why there is none instead
+        assert "Empty DataFrame" not in nb.read_text(encoding="utf-8"), nb.name
+    for page in (out / "html").glob("*.html"):  # titled by the notebook, not "Notebook"
+        title = re.search(r"<title>(.*?)</title>", page.read_text(encoding="utf-8")).group(1)
+        assert title[:2] == f"{int(page.stem[:2])}.", (page.name, title)
+    mask = os.umask(0o022)
+    os.umask(mask)
+    for path in out.rglob("*"):  # the user's umask, not the 0600 of a temporary file
+        if path.is_file():
+            assert path.stat().st_mode & 0o777 == 0o666 & ~mask, path
 
 
 def test_run_on_a_new_story_writes_everything_and_touches_nothing_committed(tmp_path):
@@ -112,6 +124,12 @@ def test_run_on_a_sample_of_real_articles(tmp_path):
                        "source", "--title", "title", "--published", "date", "--id", "ID",
                        "--dates", "coerce", "--max-outlets", "3", "--out", out)
     assert proc.returncode == 0, proc.stderr
+    # no --codebook: say which codebook is used and how much of the quoting it leaves unknown
+    said = re.search(r"no --codebook given: using the case study's codebook (\S+) .*it leaves "
+                     r"([\d,]+) of ([\d,]+) quoted words \(\d+%\) without a known speaker",
+                     proc.stderr)
+    assert said and said.group(1).endswith("actors.csv"), proc.stderr
+    assert 0 < int(said.group(2).replace(",", "")) <= int(said.group(3).replace(",", ""))
     _check_output(out)
     articles = pd.read_csv(out / "tables" / "articles.csv")
     assert len(articles) == 30
@@ -166,7 +184,10 @@ def test_failing_notebook_is_named_with_its_cell(tmp_path):
                   "published": [""]}).to_csv(corpus / "manifest.csv", index=False)
     proc = framing_cli("run", "--corpus", corpus, "--out", tmp_path / "out")
     assert proc.returncode == 1
-    line = proc.stderr.strip()
+    notice, line = proc.stderr.strip().splitlines()
+    # no --codebook: the run says which one it uses before anything else
+    assert notice.startswith("framing: no --codebook given: using the case study's codebook")
+    assert "it leaves no quoted words (none found)" in notice
     assert line.startswith("framing: error: 02_terms.ipynb, cell ")
     assert "TermsError" in line and "at least 2 groups" in line
 
@@ -177,6 +198,7 @@ def test_codebook_suggest(tmp_path):
     proc = framing_cli("codebook", "suggest", "--corpus", corpus, "--out", out)
     assert proc.returncode == 0, proc.stderr
     table = pd.read_csv(out, keep_default_na=False)
-    assert list(table.columns) == ["candidate", "kind", "count", "articles", "example",
-                                   "related", "actor", "label", "camp", "type", "aliases"]
+    assert list(table.columns) == ["candidate", "kind", "count", "quotes", "articles", "example",
+                                   "related", "known", "actor", "label", "camp", "type",
+                                   "aliases"]
     assert "Jane Smith" in " ".join(table["candidate"])
