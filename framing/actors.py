@@ -265,6 +265,12 @@ _LEADING_TITLES = frozenset(
     "Ambassador Spokesman Spokeswoman Spokesperson Attorney Press Commander Director King "
     "Queen Prince Pope Mayor Chancellor Officer Sheikh Ayatollah Lt Col Sgt Capt Maj Rev Gens Sens "
     "Reps Lt. Col. Sgt. Capt. Maj. Gov. Rev. Gens. Sens. Reps. St.".split())
+#: Last words of an institution's name: its leading words are not a person's title.
+_INSTITUTIONS = frozenset(
+    "Department Committee Council Ministry Office Agency Court Party Forces Force Army Guard "
+    "Guards Corps Service Services Union Organization Organisation Administration Commission "
+    "Board Bureau Senate House Assembly Parliament Government Cabinet Command Staff Chiefs "
+    "Secretariat Directorate Institute Foundation Association Caucus Conference".split())
 #: Capitalised words that are never a name on their own.
 _NOT_A_NAME = frozenset(
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May "
@@ -284,13 +290,14 @@ _ROLE = re.compile(
     r"residents|witnesses|observers|people|researchers|scientists|reports?|others|he|she|they|it|"
     r"we)$",
     re.IGNORECASE)
+_PARTY_TAG = re.compile(r"^[RDI]-[A-Z]")
 #: A short line (at most this many words) that recurs in two articles of one outlet, or in
 #: three articles of any outlets, is page furniture ("Replay More Videos", "Hide Caption"):
 #: names inside it are not suggested.
 FURNITURE_LINE_WORDS = 8
-#: A name followed by the same 12 characters in two or more articles of one outlet, in 80% of
-#: its uses or more, is part of an inline strip repeated by the page ("... Replay More Videos
-#: ... MUST WATCH"), not of the story.
+#: A name followed by the same 12 characters in two or more articles of one outlet (or three
+#: times in one article), in 80% of its uses or more, is part of an inline strip repeated by
+#: the page ("... Replay More Videos ... MUST WATCH"), not of the story.
 _STRIP_CONTEXT, _STRIP_SHARE = 12, 0.8
 
 
@@ -298,6 +305,8 @@ def _drop_titles(name: str) -> str:
     """Drop a leading title and anything before it ("Turkish President Recep Tayyip Erdogan"
     -> "Recep Tayyip Erdogan"; "President Trump" -> "Trump")."""
     words = name.split(" ")
+    if words[-1] in _INSTITUTIONS:
+        return name  # "State Department", "Senate Foreign Relations Committee"
     last = max((i for i, w in enumerate(words[:4]) if w in _LEADING_TITLES), default=-1)
     if 0 <= last < len(words) - 1:
         words = words[last + 1:]
@@ -309,8 +318,7 @@ def _speaker_name(speaker: str) -> str:
     reporter Charles Maynes" -> "Charles Maynes"; "Turkish President Recep Tayyip Erdogan"
     -> "Recep Tayyip Erdogan")."""
     runs = [m for m in _RUN.finditer(speaker) if m.end() == len(speaker.rstrip())]
-    name = runs[-1].group() if runs else speaker
-    return _drop_titles(name)
+    return _drop_titles(runs[-1].group()) if runs else ""  # "the president": a role
 
 
 def _related(candidates: list[str]) -> list[str]:
@@ -435,8 +443,8 @@ def suggest_codebook(corpus: pd.DataFrame, codebook: pd.DataFrame | None = None,
                 name in _NOT_A_NAME or name in _LEADING_TITLES or first
                 or lower.get(name.lower(), 0) * 4 > 1 + lower.get(name, 0)):
             continue  # a capitalised word that is not a name on its own
-        if name.split(" ")[-1] in _LEADING_TITLES:
-            continue  # a cut name ("Iranian Gen")
+        if name.split(" ")[-1] in _LEADING_TITLES or _PARTY_TAG.match(name):
+            continue  # a cut name ("Iranian Gen"), a party and state tag ("R-Ariz")
         entry = counts.setdefault(name, [0, set(), text[max(0, at - 60):at + len(name) + 60]])
         entry[0] += 1
         entry[1].add(aid)
@@ -466,7 +474,7 @@ _STOP = frozenset({"the", "a", "an", "but", "and", "or", "in", "on", "at", "of",
                    "yet", "still", "also", "now", "then", "last", "next", "according", "since",
                    "during", "under", "over", "about", "what", "who", "why", "how", "where",
                    "not", "no", "yes", "all", "some", "many", "most", "more", "other", "one",
-                   "two", "three", "first", "new", "every", "each", "both", "that", "this", "will",
+                   "two", "three", "first", "every", "each", "both", "that", "this", "will",
                    "would", "can", "could", "should", "may", "might", "must", "does", "did",
                    "do", "is", "are", "was", "were", "has", "have", "had", "here", "there",
                    "even", "only", "just", "instead", "meanwhile", "however", "asked"})
@@ -482,7 +490,8 @@ def _lines(text: str):
 
 def _strip_phrases(found) -> set:
     """Capitalised phrases of two to four words that end a run and are followed by the same
-    characters in two or more articles of one outlet, in 80% of their uses or more: an
+    characters in two or more articles of one outlet (or three times in one article), in 80%
+    of their uses or more: an
     inline strip the page repeats ("... Replay More Videos ... MUST WATCH"), not the story."""
     uses: dict[tuple, list] = {}
     for aid, outlet, _, _, words, after, _ in found:
@@ -494,7 +503,7 @@ def _strip_phrases(found) -> set:
         for outlet, after, aid in where:
             if after:
                 same.setdefault((outlet, after), []).append(aid)
-        if any(len(set(aids)) >= 2 and len(aids) >= _STRIP_SHARE * len(where)
+        if any((len(set(aids)) >= 2 or len(aids) >= 3) and len(aids) >= _STRIP_SHARE * len(where)
                for aids in same.values()):
             strips.add(phrase)
     return strips

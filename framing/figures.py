@@ -359,10 +359,12 @@ def facet_bars(frame: pd.DataFrame, facet: str, label: str, value: str, note: st
         ax.tick_params(axis="x", labelsize=8)
         if threshold is not None:
             for t in ((threshold, -threshold) if (part[value] < 0).any() else (threshold,)):
-                ax.axvline(t, color="#333333", linestyle="--", linewidth=0.9)
+                ax.axvline(t, color="#333333", linestyle="--", linewidth=0.9, zorder=0.5)
         if note:
             for y, (v, text) in enumerate(zip(part[value], part[note])):
-                ax.text(v, y, f" {text}", va="center", fontsize=7, color="#444444")
+                # a white ground keeps the counts legible where the threshold line passes
+                ax.text(v, y, f" {text}", va="center", fontsize=7, color="#444444",
+                        bbox={"facecolor": "white", "edgecolor": "none", "pad": 0.3})
             ax.margins(x=0.3)
         if xlabel:
             ax.set_xlabel(xlabel, fontsize=8)
