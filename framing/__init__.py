@@ -24,5 +24,5 @@ from .text import paragraphs, sentences
 
 __version__ = "0.1.0"
 __all__ = ["Analysis", "analyze", "CodebookError", "CorpusError", "RULES", "clean_text",
-           "find_mentions", "FramingError", "iter_corpus", "load_codebook", "load_corpus", "paragraphs",
-           "removal_counts", "removed_lines", "sentences"]
+           "find_mentions", "FramingError", "iter_corpus", "load_codebook", "load_corpus",
+           "paragraphs", "removal_counts", "removed_lines", "sentences"]

@@ -239,10 +239,17 @@ class Palette:
     order : dict
         Every known name -> its rank (camps first, in codebook order; then outlets;
         "unknown" last).
+    labels : dict
+        Camp id -> the camp's name in words (``camp_label``), for legends and axes.
     """
 
-    def __init__(self, camps: dict, outlets: dict, order: dict):
+    def __init__(self, camps: dict, outlets: dict, order: dict, labels: dict | None = None):
         self.camps, self.outlets, self.order = camps, outlets, order
+        self.labels = labels or {}
+
+    def label(self, name) -> str:
+        """A camp's name in words (a camp id's ``camp_label``); other names as they are."""
+        return str(self.labels.get(name, name))
 
     def colour(self, name) -> str:
         """The colour of a camp (id or label), an outlet, or "unknown"."""
@@ -283,11 +290,12 @@ def run_palette(codebook: pd.DataFrame | None = None, outlets=()) -> Palette:
     True
     """
     colours = palette()
-    camps, order = {}, {}
+    camps, order, names = {}, {}, {}
     if codebook is not None and len(codebook):
         ids = list(dict.fromkeys(codebook["camp"]))
         labels = (dict(zip(codebook["camp"], codebook["camp_label"]))
                   if "camp_label" in codebook else {})
+        names = {c: labels[c] for c in ids if labels.get(c)}
         for i, camp in enumerate(ids):
             colour = colours[i % len(colours)]
             for key in (camp, labels.get(camp, camp)):
@@ -298,7 +306,7 @@ def run_palette(codebook: pd.DataFrame | None = None, outlets=()) -> Palette:
     for i, outlet in enumerate(outlet_names):
         order.setdefault(outlet, len(camps) + i)
     order["unknown"] = len(order) + 1
-    return Palette(camps, outlet_colours, order)
+    return Palette(camps, outlet_colours, order, names)
 
 
 def _largest(frame: pd.DataFrame, key: str, weight: str | None, limit: int,
@@ -515,7 +523,8 @@ def interval_plot(frame: pd.DataFrame, row: str, hue: str, value: str = "mean",
         if hollow.all():  # a legend entry for an outlet whose points are all hollow
             ax.scatter([], [], color=colour, s=22, label=str(h))
     ax.axvline(0, color="#888888", linewidth=0.8)
-    ax.set_yticks(range(len(rows)), [textwrap.fill(str(r), 22) for r in rows])
+    name = colours.label if colours is not None else str
+    ax.set_yticks(range(len(rows)), [textwrap.fill(name(r), 22) for r in rows])
     ax.invert_yaxis()
     ax.set_xlabel(textwrap.fill(xlabel, 45))  # long labels wrap inside the narrow figure
     ax.set_title(title)
@@ -528,7 +537,8 @@ def interval_plot(frame: pd.DataFrame, row: str, hue: str, value: str = "mean",
     if dropped:
         _note_left_out(fig, f"Left out (too many {what} for one page; they are in the table "
                             f"and the CSV): {len(dropped)} of {len(dropped) + len(rows)} {what} "
-                            f"with the fewest {weight or 'rows'}: {_names(dropped)}.", width=80)
+                            f"with the fewest {weight or 'rows'}: "
+                            f"{_names([name(d) for d in dropped])}.", width=80)
     return fig
 
 
@@ -590,7 +600,7 @@ def stacked_bars(frame: pd.DataFrame, row: str, stack: str, values, titles=None,
         for name in table.columns:
             ax.barh(table.index, table[name], left=left,
                     color=OTHER_COLOUR if merged and name == other else colour_of(name),
-                    label=name)
+                    label=colours.label(name) if colours is not None else name)
             left += table[name].to_numpy()
         ax.set_title(titles[k] if titles else value, fontsize=10)
         if xlabels:
@@ -605,8 +615,9 @@ def stacked_bars(frame: pd.DataFrame, row: str, stack: str, values, titles=None,
     fig.legend(handles, labels, fontsize=8, loc="outside lower center", ncol=legend_cols,
                frameon=False)
     if merged:
+        names = [colours.label(m) for m in merged] if colours is not None else merged
         _note_left_out(fig, f"Merged into \"{other}\" (each smaller than those shown): "
-                            f"{_names(merged, 20)}.", width=110 if len(values) > 1 else 90)
+                            f"{_names(names, 20)}.", width=110 if len(values) > 1 else 90)
     return fig
 
 

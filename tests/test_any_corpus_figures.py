@@ -89,13 +89,15 @@ def test_one_colour_per_camp_whether_named_by_id_or_label(run):
     colours_id = {p.get_label(): p.patches[0].get_facecolor() for p in by_id.axes[0].containers}
     colours_label = {p.get_label(): p.patches[0].get_facecolor()
                      for p in by_label.axes[0].containers}
+    # the legend names camps in words either way, in the same colours
+    assert colours_id == colours_label and len(colours_id) == 15
     for camp, label in labels.items():
-        if camp in colours_id:
-            assert colours_id[camp] == colours_label[label], camp
+        if label in colours_id:
+            assert matplotlib.colors.to_hex(colours_id[label]) == palette.colour(camp).lower()
     # codebook order, not name order: the first camp gets the first colour
     first = codebook["camp"].iloc[0]
     assert palette.colour(first) == framing.figures.palette()[0]
-    assert list(colours_id)[:3] == list(dict.fromkeys(codebook["camp"]))[:3]
+    assert list(colours_id)[:3] == [labels[c] for c in dict.fromkeys(codebook["camp"])][:3]
     # outlets by name, whatever order they are given in
     assert palette.colour("Alpha Daily") == framing.figures.palette()[0]
     plt.close("all")
@@ -137,7 +139,8 @@ def test_top_terms_drop_overlapping_ngrams():
                                  "hope", "expressed hope"],
                         "rank": [1, 2, 3, 4, 5, 1, 2], "z": [3, 2, 1.5, 1, 0.5, 2, 1]})
     kept = terms.drop_nested(top)
-    assert kept[kept["group"] == "A"]["term"].tolist() == ["expressed hope", "hope for peace", "army"]
+    assert kept[kept["group"] == "A"]["term"].tolist() == ["expressed hope", "hope for peace",
+                                                           "army"]
     assert kept[kept["group"] == "A"]["rank"].tolist() == [1, 2, 3]
     assert kept[kept["group"] == "B"]["term"].tolist() == ["hope"]
     assert terms.drop_nested(top, n=1)["term"].tolist() == ["expressed hope", "hope"]
@@ -153,3 +156,26 @@ def test_top_terms_figure_marks_the_significance_threshold():
         assert ax.get_xlim()[1] > 1.96  # visible even where every bar is shorter
     assert any("1.96" in t.get_text() for t in fig.texts)
     plt.close("all")
+
+
+def test_framing_run_on_twelve_outlets_and_fifteen_camps(tmp_path):
+    """The whole suite as a user runs it: every saved PNG fits a page, and the notebooks say
+    what the figures left out."""
+    import subprocess
+    import sys
+
+    synthetic.write_corpus(tmp_path / "corpus")
+    synthetic.write_codebook(tmp_path / "codebook.csv")
+    out = tmp_path / "out"
+    proc = subprocess.run([sys.executable, "-m", "framing", "run", "--corpus",
+                           str(tmp_path / "corpus"), "--codebook", str(tmp_path / "codebook.csv"),
+                           "--out", str(out)], capture_output=True, text=True, timeout=1200)
+    assert proc.returncode == 0, proc.stderr
+    pngs = sorted((out / "figures").glob("*.png"))
+    assert len(pngs) == 9
+    for path in pngs:
+        _fits(path)
+    said = {nb.stem: nb.read_text(encoding="utf-8") for nb in (out / "notebooks").glob("*.ipynb")}
+    assert "03_camp_sentiment_intervals: Left out" in said["03_actor_sentiment"]
+    assert "04_voices_by_camp: Merged into" in said["04_voices"]
+    assert "05_narration_tone_by_camp: Left out" in said["05_summary"]
