@@ -295,9 +295,9 @@ _PARTY_TAG = re.compile(r"^[RDI]-[A-Z]")
 #: three articles of any outlets, is page furniture ("Replay More Videos", "Hide Caption"):
 #: names inside it are not suggested.
 FURNITURE_LINE_WORDS = 8
-#: A name followed by the same 12 characters in two or more articles of one outlet (or three
-#: times in one article), in 80% of its uses or more, is part of an inline strip repeated by
-#: the page ("... Replay More Videos ... MUST WATCH"), not of the story.
+#: A name followed by the same 12 characters (no lower-case letter among them) in two or more
+#: articles of one outlet (or three times in one article), in 80% of its uses or more, is part
+#: of an inline strip the page repeats ("... Replay More Videos ... MUST WATCH"), not the story.
 _STRIP_CONTEXT, _STRIP_SHARE = 12, 0.8
 
 
@@ -341,15 +341,15 @@ def furniture_lines(corpus: pd.DataFrame, max_words: int = FURNITURE_LINE_WORDS)
                 seen.setdefault(line, set()).add((outlet, aid))
     found = set()
     for line, where in seen.items():
-        per_outlet = pd.Series([o for o, _ in where]).value_counts()
-        if len(where) >= 3 or per_outlet.max() >= 2:
+        outlets = [o for o, _ in where]
+        if len(where) >= 3 or len(set(outlets)) < len(outlets):
             found.add(line)
     return found
 
 
-def _sentence_start(text: str, start: int) -> bool:
-    before = text[:start].rstrip(" \t\"“‘'([")
-    return not before or before[-1] in ".!?:\n"
+def _sentence_start(line: str, start: int) -> bool:
+    before = line[max(0, start - 8):start].rstrip(" \t\"“‘'([")  # a bounded look back
+    return not before or before[-1] in ".!?:"
 
 
 def _empty_codebook() -> pd.DataFrame:
@@ -490,9 +490,9 @@ def _lines(text: str):
 
 def _strip_phrases(found) -> set:
     """Capitalised phrases of two to four words that end a run and are followed by the same
-    characters in two or more articles of one outlet (or three times in one article), in 80%
-    of their uses or more: an
-    inline strip the page repeats ("... Replay More Videos ... MUST WATCH"), not the story."""
+    characters, none of them a lower-case letter, in two or more articles of one outlet (or
+    three times in one article), in 80% of their uses or more: an inline strip the page
+    repeats ("... Replay More Videos ... MUST WATCH"), not the story ("Erdogan said")."""
     uses: dict[tuple, list] = {}
     for aid, outlet, _, _, words, after, _ in found:
         for k in range(2, min(len(words), 4) + 1):
@@ -501,7 +501,7 @@ def _strip_phrases(found) -> set:
     for phrase, where in uses.items():
         same: dict[tuple, list] = {}
         for outlet, after, aid in where:
-            if after:
+            if after and not any(c.islower() for c in after):
                 same.setdefault((outlet, after), []).append(aid)
         if any((len(set(aids)) >= 2 or len(aids) >= 3) and len(aids) >= _STRIP_SHARE * len(where)
                for aids in same.values()):

@@ -57,3 +57,12 @@ def test_suggest_starts_from_nothing_and_marks_what_a_codebook_knows():
     known = marked.set_index("candidate")["known"]
     assert known["Putin"] == "putin" and known["Bashar al-Assad"] == "assad"
     assert known["Geneva"] == ""
+
+
+def test_a_name_repeated_in_the_same_words_is_not_furniture():
+    text = ("Officials met on Monday. Recep Tayyip Erdogan said on Monday that the talks would "
+            "go on, and the Kurds waited.")
+    corpus = pd.DataFrame({"article_id": ["a", "b", "c"], "outlet": ["Wire"] * 3,
+                           "text": [text, text.replace("Officials", "Diplomats"), text]})
+    names = set(suggest_codebook(corpus)["candidate"])
+    assert {"Recep Tayyip Erdogan", "Kurds"} <= names
