@@ -7,14 +7,15 @@ import pandas as pd
 from .analysis import Analysis
 from .quotes import voices
 from .sentiment import aggregate
-from .terms import distinctive_terms
+from .terms import distinctive_terms, drop_nested
 
 
 def outlet_profiles(analysis: Analysis, n_terms: int = 6, normalisation=None,
                     camps=None) -> pd.DataFrame:
     """One row per outlet: what a reader of a write-up needs on one line.
 
-    Columns: ``outlet``, ``articles``, ``words``, ``top_terms`` (log-odds, best first),
+    Columns: ``outlet``, ``articles``, ``words``, ``top_terms`` (log-odds, best first, none
+    overlapping a better-ranked one),
     ``quoted_units``, ``quoted_words``, ``top_voice`` (the camp with most quoted words) and
     its ``top_voice_share``, ``unknown_speaker_share``, then for each camp
     ``voice_<camp>`` (share of quoted words) and ``tone_<camp>`` (mean target-focused
@@ -22,8 +23,9 @@ def outlet_profiles(analysis: Analysis, n_terms: int = 6, normalisation=None,
     """
     corpus = analysis.corpus
     camps = list(camps) if camps is not None else sorted(analysis.codebook["camp"].unique())
-    terms = distinctive_terms(corpus, method="log-odds", n=n_terms,
-                              normalisation=normalisation)
+    # each term counted once: "hope" is not listed after "expressed hope"
+    terms = drop_nested(distinctive_terms(corpus, method="log-odds", n=3 * n_terms,
+                                          normalisation=normalisation), n=n_terms)
     top_terms = terms.groupby("group")["term"].agg(", ".join)
     voice = voices(analysis.quotes)
     narration = analysis.mentions[analysis.mentions["voice"] == "narration"]

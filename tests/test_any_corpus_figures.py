@@ -179,3 +179,16 @@ def test_framing_run_on_twelve_outlets_and_fifteen_camps(tmp_path):
     assert "03_camp_sentiment_intervals: Left out" in said["03_actor_sentiment"]
     assert "04_voices_by_camp: Merged into" in said["04_voices"]
     assert "05_narration_tone_by_camp: Left out" in said["05_summary"]
+
+
+def test_outlet_profiles_list_no_overlapping_terms(run):
+    from framing.summary import outlet_profiles
+
+    corpus, codebook, analysis = run
+    for listed in outlet_profiles(analysis)["top_terms"]:
+        words = [tuple(t.split()) for t in listed.split(", ")]
+        assert len(words) == 6
+        for a in words:
+            for b in words:
+                if a != b:
+                    assert not terms._within(a, b), (a, b)
