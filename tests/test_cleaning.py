@@ -5,9 +5,17 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from framing import RULES, clean_text, load_corpus, removed_lines
-from framing.cleaning import RULE_FAMILIES, normalise_line, removal_counts, split_lines
+from framing.cleaning import (RULE_FAMILIES, Furniture, hover_cards, normalise_line, removal_counts,
+                              split_lines)
 
 from .helpers import ABP, SEEDS, needs_abp
+
+
+def _cut(line, spans):
+    """The line without the spans (as the cleaner cuts them)."""
+    for start, end in reversed(spans):
+        line = line[:start].rstrip(" ") + line[end:]
+    return line.strip()
 
 
 def _check_invariant(raw, cleaned):
@@ -15,7 +23,14 @@ def _check_invariant(raw, cleaned):
     lines = split_lines(raw)
     assert [n for n, _, _ in cleaned.lines] == list(range(1, len(lines) + 1))
     assert [t for _, t, _ in cleaned.lines] == lines
-    kept = [normalise_line(t) for _, t, r in cleaned.lines if r is None and t.strip()]
+    runs = {}
+    for n, start, end, rule, text in cleaned.inline:
+        assert rule in RULES and cleaned.lines[n - 1][2] is None
+        assert normalise_line(cleaned.lines[n - 1][1])[start:end] == text
+        runs.setdefault(n, []).append((start, end))
+    # a kept line's words, less the runs removed from inside it
+    kept = [_cut(normalise_line(t), runs.get(n, [])) for n, t, r in cleaned.lines
+            if r is None and t.strip()]
     # every paragraph of the body is one kept line or several joined by a space
     assert " ".join(cleaned.text.split("\n\n")).split() == " ".join(kept).split()
     assert all(r in RULES for _, _, r in cleaned.lines if r is not None)
@@ -130,7 +145,7 @@ def test_whitespace_normalised_and_hard_wraps_joined():
 def test_removed_lines_frame_and_counts():
     corpus = load_corpus(SEEDS)
     removed = removed_lines(corpus)
-    assert list(removed.columns) == ["article_id", "outlet", "line", "rule", "text"]
+    assert list(removed.columns) == ["article_id", "outlet", "line", "rule", "text", "start", "end"]
     assert removed.groupby("article_id").size().to_dict() == corpus.set_index("article_id")[
         "n_lines_removed"].to_dict()
     sputnik = removed[removed["outlet"] == "Sputnik"]

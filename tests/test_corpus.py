@@ -117,7 +117,7 @@ BODY = "A sentence that is the body of an article and is long enough to count as
 
 FOLDER_CASES = [
     (None, {"a.txt": BODY}, "no manifest.csv"),
-    ("file,outlet,title\na.txt,A,T\n", {"a.txt": BODY}, "missing required column(s) published"),
+    ("file,title\na.txt,T\n", {"a.txt": BODY}, "missing required column(s) outlet"),
     (HEADER + "a.txt,A,T,2016-03-14\nb.txt,B,T,2016-03-14\n", {"a.txt": BODY},
      "row 3: file 'b.txt' not found"),
     (HEADER + "a.txt,A,T,2016-03-14\n", {"a.txt": BODY, "extra.txt": BODY},
@@ -133,6 +133,19 @@ FOLDER_CASES = [
      "row 2: date '14th of March' is not an ISO date"),
     (HEADER + "a.txt,,T,2016-03-14\n", {"a.txt": BODY}, "row 2: empty 'outlet'"),
     (HEADER, {}, "the corpus is empty"),
+    # saved web pages
+    ("file,outlet\na.pdf,A\n", {"a.pdf": BODY}, "row 2: 'a.pdf' is not a .txt, .html or .htm"),
+    ("file,outlet\na.html,A\n", {"a.html": ""}, "a.html: file is empty"),
+    ("file,outlet\na.html,A\n", {"a.html": BODY}, "a.html: does not look like an HTML page"),
+    ("file,outlet\na.html,A\n", {"a.html": b"%PDF-1.4\x00\x01<html>"},
+     "a.html: does not look like an HTML page"),
+    ("file,outlet\na.html.gz,A\n", {"a.html.gz": b"<html>not gzipped</html>"},
+     "a.html.gz: not a readable gzip file"),
+    ("file,outlet\na.htm,A\n", {"a.htm": "<html><head><title>Menu</title></head><body>"
+                                           "<script>var x = 1;</script></body></html>"},
+     "a.htm: no article text found in the page"),
+    (HEADER + "a.txt,A,T,2016-03-14\n", {"a.txt": BODY, "page.html.gz": b""},
+     "not in manifest.csv: page.html.gz"),
 ]
 
 
@@ -254,7 +267,8 @@ def test_iter_corpus_reports_errors_in_later_chunks_and_duplicates_across_chunks
 
 def test_loading_streams_the_source(tmp_path, monkeypatch):
     """The reader hands one article at a time to the cleaner: the k-th article is cleaned
-    when k lines have been read, not after the whole file."""
+    when k lines have been read, not after the whole file. With furniture learned from the
+    corpus, a first pass reads all 6 lines, then the cleaning pass streams again."""
     import framing.corpus as corpus_module
 
     path = _jsonl(tmp_path / "s.jsonl", 6)
@@ -269,14 +283,17 @@ def test_loading_streams_the_source(tmp_path, monkeypatch):
     cleaned = []
     real_clean = corpus_module.clean_text
 
-    def clean_spy(raw, title=None):
+    def clean_spy(raw, title=None, furniture=None, outlet=None):
         cleaned.append(len(read))
-        return real_clean(raw, title)
+        return real_clean(raw, title, furniture, outlet)
 
     monkeypatch.setattr(corpus_module, "_json_objects", spy)
     monkeypatch.setattr(corpus_module, "clean_text", clean_spy)
-    framing.load_corpus(path, text="body", outlet="source")
+    framing.load_corpus(path, text="body", outlet="source", furniture=False)
     assert cleaned == [1, 2, 3, 4, 5, 6]
+    read.clear(), cleaned.clear()
+    list(framing.iter_corpus(path, chunksize=2, text="body", outlet="source"))
+    assert cleaned == [8, 8, 10, 10, 12, 12]  # chunk by chunk
 
 
 def test_from_frame_cleans_a_dataframe_like_a_csv(tmp_path):
