@@ -53,6 +53,7 @@ _SPACE_CHARS = dict.fromkeys(map(ord, "\u00a0\u2007\u202f\u2009\u200a\t\f\v"), "
 _SPACE_CHARS.update(dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"), None))
 _MULTISPACE = re.compile(r" {2,}")
 _DIGITS = re.compile(r"\d+")
+_ALNUM = re.compile(r"[^\W_]")  # a letter or digit
 
 #: Characters a sentence may end with (closing quotes and brackets included).
 _TERMINAL = re.compile(r"[.!?…:;][\"”’')\]]*$|[\"”’][.!?]?$")
@@ -83,6 +84,9 @@ RULES: dict[str, str] = {
                     "THE ... APP')",
     "reprint_notice": "reprint, syndication or opinion disclaimer ('originally published ...', "
                       "'available without charge ...', 'views expressed ... their own')",
+    "contact_line": "'To contact the author of this story:' and 'Name at name@outlet.com' lines",
+    "correction_note": "correction, update or editor's note about the article itself",
+    "separator": "a line with no letter or digit ('___', '* * *')",
     "hover_card": "inline name card: full name glued to teaser headlines ending in 'MORE' (The "
                   "Hill); removed from inside the line",
     "outlet_furniture": "a line that recurs across many articles of the same outlet (learned "
@@ -110,6 +114,9 @@ RULE_FAMILIES: dict[str, str] = {
     "photo_credit": "captions and credits",
     "promo_prompt": "appeals and prompts",
     "reprint_notice": "appeals and prompts",
+    "contact_line": "captions and credits",
+    "correction_note": "captions and credits",
+    "separator": "widgets and labels",
     "hover_card": "related stories",
     "outlet_furniture": "recurring outlet lines",
     "trailing_headline": "related stories",
@@ -179,13 +186,21 @@ _NEWSLETTER = _rx(
     r"(^sign up (for|to)\b.{0,60}(newsletter|email|inbox|updates)|delivered to your inbox"
     r"|^sign up for daily newsletters|you must select a newsletter|subscribe to our newsletter)"
 )
-_RELATED = _rx(r"^(more|read more|related|see also|also see|also read|read next|recommended)\s*:")
+_RELATED = _rx(r"^(more|read more|related|see also|also see|also read|read next|recommended"
+               r"|read|watch|listen)\s*:"
+               # a link in brackets: "( Also on POLITICO: ...)", "( PHOTOS: ...)"
+               r"|^\(\s*(also on|photos?|video|see also|see more|read more|related|quiz"
+               r"|full coverage|more)\b[^()]*\)$")
+# An upper-case label and a short headline: "VOLATILITY:Wild swings continue as Dow plunges".
+_LABELLED_LINK = re.compile(r"^[A-Z][A-Z&'’ -]{2,30}:\s?[A-Z0-9‘“\"'][^“”\"]*$")
 _READ_MORE = re.compile(r"\S \W?Read more$")
-_VIDEO = re.compile(r"^JUST WATCHED\b|\bReplay More Videos\b|\bMUST WATCH\b.*\d:\d\d$")
+_VIDEO = re.compile(r"^JUST WATCHED\b|\bReplay More Videos\b|\bMUST WATCH\b.*\d:\d\d$"
+                    r"|^Play Video \d+:\d\d\b")
 # A caption's credit at its end: "... REUTERS/Name", "(Photo: ...)", "Photo: X/Getty Images";
 # or a caption widget at its start (Guardian "Facebook Twitter Pinterest", "FILE PHOTO -").
 _PHOTO_CREDIT = re.compile(
-    r"(\bREUTERS/[A-Z][\w .'’-]{0,40}(/File Photo)?( More)?$"
+    r"(\bREUTERS/[A-Z][\w .'’/-]{0,60}?( More)?$"
+    r"|^[A-Z][A-Z.'’-]+( [A-Z][A-Z.'’-]+)+/[A-Z][A-Z.'’ -]+ [A-Z][a-z]"  # "NAME/PAPER Caption"
     r"|\((Photo|Photos|Image|Picture)( by|:) [^()]{1,100}\)$"
     r"|\bPhoto: [^.]{1,80}$|/Getty Images$"
     r"|^Facebook Twitter Pinterest |^FILE PHOTO\b)"
@@ -195,17 +210,28 @@ _PROMO = _rx(
     r"|(like|join) us on facebook|subscribe to (our|\w+['’]s) (youtube|podcast|channel)"
     r"|read [\w'’]+ new flipboard"
     r"|click (here )?(to|for) (get |download )?(the )?[\w ]{0,25}\bapp\b"
-    r"|download the [\w ]{0,25}\bapp\b|stay up to date with the free [\w ]{0,25}\bapp\b)"
+    r"|download the [\w ]{0,25}\bapp\b|stay up to date with the free [\w ]{0,25}\bapp\b"
+    r"|interested in .{1,80}\? add\b)"
+)
+_SHARE_WIDGET = re.compile(r"\bSHARE THIS (ARTICLE|STORY)\b")
+_CONTACT = _rx(r"^(to contact the (author|reporter|editor)s?\b.{0,50}:$"
+               r"|[A-Z][\w.'’ -]{2,50} at [\w.+-]+@[\w-]+\.[\w.]+$)")
+_CORRECTION = _rx(
+    r"^(correction|clarification|editor['’]?s note)s?\s*[:—–-]"
+    r"|^an? (earlier|previous) version of this (article|story|report)"
+    r"|^this (article|story|report) (has been|was) (updated|corrected)"
+    r"|^\((this (story|version) )?(corrects|refiles|removes|adds|updates|fixes)\b[^()]*\)$"
 )
 _REPRINT = _rx(
     r"(^(editor['’]s note:\s*)?(this|the following) (article|story|column|piece|commentary|op-ed"
     r"|essay)\b.{0,60}\b(originally|first) (published|appeared)"
     r"|republished (here )?with permission|is available without charge to any eligible news "
-    r"publisher|^the (views|opinions) expressed (by|in) .{0,40}\b(are|do not)\b"
-    r".{0,30}\b(their own|views of))"
+    r"publisher|^the (views|opinions)( expressed)? (of|by|in) .{0,40}\b(are|do not)\b"
+    r".{0,30}\b(their own|views of)"
+    r"|^this (column|article|piece|commentary) does not necessarily reflect)"
 )
 _NEWSLETTER_MORE = _rx(
-    r"(\bemail sign up\b|\bsign up (here|today|now)\b|\bsubscribe to (the|our) [\w ]{0,30}"
+    r"(\bemail sign up\b|\bsign up (here|today|now)\b|\bsign up for (our|the) .{0,40}newsletter|\bsubscribe to (the|our) [\w ]{0,30}"
     r"newsletter|\bget our (daily )?newsletter|\bstraight to your inbox)"
 )
 _DATE_TOKEN = _rx(
@@ -496,16 +522,28 @@ def _line_rule(line: str, low: str, n_words: int, title_key: str) -> str | None:
         return "copyright"
     if ("sign up" in low or "newsletter" in low or "inbox" in low) and _NEWSLETTER.search(line):
         return "newsletter_signup"
+    if not _ALNUM.search(line):
+        return "separator"
     if _RELATED.match(line):
         return "related_link"
+    if n_words <= 12 and ":" in line[:32] and not _TERMINAL.search(line) \
+            and _LABELLED_LINK.match(line):
+        return "related_link"
+    if "SHARE THIS" in line and _SHARE_WIDGET.search(line):
+        return "share_prompt"
+    if n_words <= 12 and ("contact" in low or "@" in line) and _CONTACT.match(line):
+        return "contact_line"
+    if n_words <= 40 and _CORRECTION.match(line):
+        return "correction_note"
     if n_words <= 40 and line.endswith("Read more") and _READ_MORE.search(line):
         return "read_more_link"
-    if ("WATCH" in line or "Replay" in line) and _VIDEO.search(line):
+    if ("WATCH" in line or "Replay" in line or "Play Video" in line) and _VIDEO.search(line):
         return "video_strip"
     if n_words <= 80 and _PHOTO_CREDIT.search(line):
         return "photo_credit"
-    if n_words <= 25 and ("follow" in low or "facebook" in low or "app" in low
-                          or "subscribe" in low or "flipboard" in low) and _PROMO.match(line):
+    if n_words <= 40 and ("follow" in low or "facebook" in low or "app" in low
+                          or "subscribe" in low or "flipboard" in low or "interest" in low) \
+            and _PROMO.match(line):
         return "promo_prompt"
     if n_words <= 80 and _REPRINT.search(line):
         return "reprint_notice"
@@ -514,13 +552,16 @@ def _line_rule(line: str, low: str, n_words: int, title_key: str) -> str | None:
         return "newsletter_signup"
     if n_words <= 10 and _is_timestamp(line):
         return "timestamp"
-    if title_key and n_words <= 40 and _key(line) == title_key:
-        return "headline"
+    if title_key and n_words <= 40:
+        key = _key(line)
+        # the headline, alone or after a teaser ("<teaser> <headline>", Politico)
+        if key == title_key or (title_key.count(" ") >= 2 and key.endswith(" " + title_key)):
+            return "headline"
     return None
 
 
 def clean_text(raw: str, title: str | None = None, furniture: Furniture | None = None,
-               outlet: str | None = None) -> Cleaned:
+               outlet: str | None = None, edges: bool = True) -> Cleaned:
     """Clean one page text.
 
     Parameters
@@ -534,6 +575,12 @@ def clean_text(raw: str, title: str | None = None, furniture: Furniture | None =
         Lines learned from the corpus (:class:`Furniture`) and the article's
         outlet: a line that recurs across the outlet's articles is removed as
         ``outlet_furniture`` (unless that would leave no text).
+    edges : bool
+        Apply the positional rules (``byline``, ``header_furniture``,
+        ``trailing_headline``) to short lines before the first and after the
+        last body paragraph. ``False`` for text an extractor has already cut
+        from the page (trafilatura keeps the article's own lists and short
+        paragraphs there; see scripts/bench_extraction.py).
 
     Returns
     -------
@@ -546,15 +593,15 @@ def clean_text(raw: str, title: str | None = None, furniture: Furniture | None =
     ...            "to last for weeks.").removed
     [(1, 'share_prompt', 'Share')]
     """
-    cleaned = _clean(raw, title, furniture, outlet)
+    cleaned = _clean(raw, title, furniture, outlet, edges)
     if furniture is not None and not cleaned.text and any(
             r == "outlet_furniture" for _, _, r in cleaned.lines):
-        cleaned = _clean(raw, title, None, None)  # evidence never empties an article
+        cleaned = _clean(raw, title, None, None, edges)  # evidence never empties an article
     return cleaned
 
 
 def _clean(raw: str, title: str | None, furniture: Furniture | None,
-           outlet: str | None) -> Cleaned:
+           outlet: str | None, edges: bool) -> Cleaned:
     originals = split_lines(raw)
     norm = [normalise_line(x) for x in originals]
     lows = [x.casefold() for x in norm]
@@ -604,7 +651,7 @@ def _clean(raw: str, title: str | None, furniture: Furniture | None,
     # The first/last body paragraph still standing bounds the header and the tail.
     body = [i for i in body if rule[i] is None]
     byline = dateline = ""
-    if body:
+    if body and edges:
         for i in range(body[0]):
             if rule[i] is not None or not norm[i]:
                 continue
@@ -710,10 +757,10 @@ def removed_lines(corpus: pd.DataFrame, furniture: Furniture | bool | None = Tru
     elif furniture is False:
         furniture = None
     rows = []
-    for aid, outlet, raw, title in corpus[["article_id", "outlet", "raw", "title"]].itertuples(
-        index=False
-    ):
-        cleaned = clean_text(raw, title, furniture, outlet)
+    formats = corpus["format"] if "format" in corpus else itertools.repeat("text")
+    for aid, outlet, raw, title, form in zip(corpus["article_id"], corpus["outlet"],
+                                             corpus["raw"], corpus["title"], formats):
+        cleaned = clean_text(raw, title, furniture, outlet, edges=form != "html")
         for n, rule, text in cleaned.removed:
             rows.append((aid, outlet, n, rule, text, None, None))
         for n, start, end, rule, text in cleaned.inline:

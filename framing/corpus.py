@@ -43,7 +43,7 @@ from .cleaning import Furniture, clean_text
 
 #: Columns of the corpus DataFrame, in order.
 COLUMNS = ["article_id", "outlet", "title", "published", "url", "text", "raw", "n_words",
-           "byline", "n_lines_removed"]
+           "byline", "n_lines_removed", "format"]
 #: Fields a CSV/JSONL source can map with keyword arguments.
 FIELDS = ("article_id", "text", "outlet", "title", "published", "url")
 MANIFEST = "manifest.csv"
@@ -91,8 +91,9 @@ def load_corpus(path, dates: str = "raise", furniture=True, **columns) -> pd.Dat
         ``title``, ``published`` (datetime64, NaT when unknown), ``url``,
         ``text`` (clean body), ``raw`` (original text), ``n_words`` (words in
         ``text``), ``byline`` (found by the cleaner, may be empty) and
-        ``n_lines_removed``. See :func:`framing.removed_lines` for what the
-        cleaner removed.
+        ``n_lines_removed``, ``format`` ("text", or "html" for a saved web
+        page, whose ``raw`` is the body trafilatura extracted). See
+        :func:`framing.removed_lines` for what the cleaner removed.
 
     Raises
     ------
@@ -100,8 +101,18 @@ def load_corpus(path, dates: str = "raise", furniture=True, **columns) -> pd.Dat
         For any problem with the input (see the module docstring).
     """
     path = Path(path)
-    learned = _furniture(furniture, lambda: _records(path, dates, columns))
-    frame = _build(_records(path, dates, columns), dates, learned)
+    if furniture is True:
+        # The frame holds every article's text anyway: read (and extract) the source once.
+        records = []
+        try:
+            for rec in _records(path, dates, columns):
+                records.append(rec)
+        except CorpusError:
+            records.append(None)  # re-raised in order by the cleaning pass below
+        learned = _count(r for r in records if r is not None)
+        frame = _build(_replay(records, path, dates, columns), dates, learned)
+    else:
+        frame = _build(_records(path, dates, columns), dates, _furniture(furniture, None))
     if frame.empty:
         raise CorpusError(f"{path}: the corpus is empty (no articles found)")
     return frame
@@ -211,6 +222,16 @@ def learn_furniture(source, dates: str = "raise", **columns) -> Furniture:
     else:
         records = _records(Path(source), dates, columns)
     return _count(records)
+
+
+def _replay(records: list, path: Path, dates: str, columns: dict):
+    """The records read so far; where reading stopped on an error, read again to raise it."""
+    for rec in records:
+        if rec is None:
+            for _ in _records(path, dates, columns):
+                pass
+        else:
+            yield rec
 
 
 def _count(records) -> Furniture:
@@ -364,7 +385,7 @@ def _read_files(folder: Path, records):
                "author": row["author"], "where": at}
         if _kind(row["file"]) == "html":
             page = extract_page(data, str(file))
-            rec["text"] = page["text"]
+            rec["text"], rec["format"] = page["text"], "html"
             for field in ("title", "published", "author", "url"):
                 rec[field] = rec[field] or page[field]
         else:
@@ -544,7 +565,10 @@ def _build(records, dates: str, furniture: Furniture | None) -> pd.DataFrame:
     """Clean each record as it comes (an iterable: the raw sources are not all held at once)."""
     rows = []
     for rec in records:
-        cleaned = clean_text(rec["text"], rec["title"], furniture, rec["outlet"].strip())
+        html = rec.get("format") == "html"
+        # an extractor already cut the page's edges: no positional rules on its text
+        cleaned = clean_text(rec["text"], rec["title"], furniture, rec["outlet"].strip(),
+                             edges=not html)
         if not cleaned.text.strip():
             raise CorpusError(f"{rec['where']}: no article text left ({len(cleaned.lines)} "
                               "line(s), all blank or page furniture); check the file")
@@ -553,7 +577,7 @@ def _build(records, dates: str, furniture: Furniture | None) -> pd.DataFrame:
             _parse_date(rec["published"], rec["where"], dates), rec["url"].strip(),
             cleaned.text, rec["text"], len(cleaned.text.split()),
             rec.get("author", "").strip() or cleaned.byline,
-            len(cleaned.removed),
+            len(cleaned.removed), "html" if html else "text",
         ))
     frame = pd.DataFrame(rows, columns=COLUMNS)
     frame["published"] = pd.to_datetime(frame["published"])
