@@ -25,12 +25,15 @@ from __future__ import annotations
 import csv
 import json
 import random
+import re
 import subprocess
 import sys
 import types
 from pathlib import Path
 
 import pandas as pd
+
+from framing.cleaning import normalise_line
 
 ROOT = Path(__file__).resolve().parents[1]
 ABP = ROOT.parent / "shared" / "datasets" / "article_bias_prediction" / "articles_subset.jsonl"
@@ -98,6 +101,15 @@ def list_lines(split: str) -> None:
                 print(f"{'':3} {'':>17} {'hover_card':>17} | << {_show(cards[n], 160)}")
 
 
+_CARD_END = re.compile(r"\S MORE\b")
+
+
+def _cut(line: str, spans: list) -> str:
+    for start, end in reversed(spans):
+        line = line[:start] + line[end:]
+    return line
+
+
 def read_gold() -> dict:
     gold: dict = {}
     with open(GOLD, encoding="utf-8", newline="") as fh:
@@ -116,15 +128,18 @@ def count() -> pd.DataFrame:
         rec = {"article_id": row["ID"], "outlet": row["source"], "split": part}
         for name, cleaner in (("before", before), ("after", after)):
             cleaned = cleaner(row)
-            cards = {n for n, *_ in getattr(cleaned, "inline", [])}
+            spans: dict = {}
+            for n, start, end, *_ in getattr(cleaned, "inline", []):
+                spans.setdefault(n, []).append((start, end))
             left = lost = 0
             nonblank = [(n, raw, r) for n, raw, r in cleaned.lines if raw.strip()]
             for n, raw, r in nonblank:
                 label = labels.get(n, "body")
                 if label == "furniture" and r is None:
                     left += 1
-                elif label == "hover_card" and n not in cards:
-                    left += 1  # the card is still inside the kept line
+                elif label == "hover_card" and r is None and _CARD_END.search(
+                        _cut(normalise_line(raw), spans.get(n, []))):
+                    left += 1  # a card (its closing "MORE") is still inside the kept line
                 elif label in ("body", "hover_card") and r is not None:
                     lost += 1
             rec["lines"] = len(nonblank)
