@@ -552,11 +552,8 @@ def _line_rule(line: str, low: str, n_words: int, title_key: str) -> str | None:
         return "newsletter_signup"
     if n_words <= 10 and _is_timestamp(line):
         return "timestamp"
-    if title_key and n_words <= 40:
-        key = _key(line)
-        # the headline, alone or after a teaser ("<teaser> <headline>", Politico)
-        if key == title_key or (title_key.count(" ") >= 2 and key.endswith(" " + title_key)):
-            return "headline"
+    if title_key and n_words <= 40 and _key(line) == title_key:
+        return "headline"
     return None
 
 
@@ -655,7 +652,10 @@ def _clean(raw: str, title: str | None, furniture: Furniture | None,
         for i in range(body[0]):
             if rule[i] is not None or not norm[i]:
                 continue
-            if nwords[i] <= 12 and (_BYLINE_BY.search(norm[i]) or _BYLINE.match(norm[i])) \
+            if title_key.count(" ") >= 2 and nwords[i] <= 40 \
+                    and _key(norm[i]).endswith(" " + title_key):
+                rule[i] = "headline"  # a teaser, then the headline (Politico)
+            elif nwords[i] <= 12 and (_BYLINE_BY.search(norm[i]) or _BYLINE.match(norm[i])) \
                     and not title_key.startswith(_key(norm[i])):
                 rule[i] = "byline"
             elif nwords[i] <= 12 and not _TERMINAL.search(norm[i]):

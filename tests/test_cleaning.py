@@ -229,6 +229,10 @@ def test_teaser_ending_in_the_headline_is_removed():
                      "ACA funds", BODY])
     cleaned = clean_text(raw, title="States want more time on ACA funds")
     assert [r for _, r, _ in cleaned.removed] == ["headline"]
+    # after the body has begun, a headline glued to a paragraph stays with the paragraph
+    glued = BODY + "\n" + ("Russia began its air strikes in September, tipping the balance "
+                           "towards the government.States want more time on ACA funds")
+    assert clean_text(glued, title="States want more time on ACA funds").removed == []
 
 
 HILL = ("The sense mounted Thursday when President Trump Donald John TrumpFederal judge halts "
