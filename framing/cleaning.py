@@ -200,7 +200,8 @@ _VIDEO = re.compile(r"^JUST WATCHED\b|\bReplay More Videos\b|\bMUST WATCH\b.*\d:
 # or a caption widget at its start (Guardian "Facebook Twitter Pinterest", "FILE PHOTO -").
 _PHOTO_CREDIT = re.compile(
     r"(\bREUTERS/[A-Z][\w .'’/-]{0,60}?( More)?$"
-    r"|^[A-Z][A-Z.'’-]+( [A-Z][A-Z.'’-]+)+/[A-Z][A-Z.'’ -]+ [A-Z][a-z]"  # "NAME/PAPER Caption"
+    # "NAME/PAPER Caption"
+    r"|^[A-Z][A-Z.'’-]+( [A-Z][A-Z.'’-]+)+/[A-Z][A-Z.'’ -]+ [A-Z][a-z]"
     r"|\((Photo|Photos|Image|Picture)( by|:) [^()]{1,100}\)$"
     r"|\bPhoto: [^.]{1,80}$|/Getty Images$"
     r"|^Facebook Twitter Pinterest |^FILE PHOTO\b)"
@@ -231,7 +232,8 @@ _REPRINT = _rx(
     r"|^this (column|article|piece|commentary) does not necessarily reflect)"
 )
 _NEWSLETTER_MORE = _rx(
-    r"(\bemail sign up\b|\bsign up (here|today|now)\b|\bsign up for (our|the) .{0,40}newsletter|\bsubscribe to (the|our) [\w ]{0,30}"
+    r"(\bemail sign up\b|\bsign up (here|today|now)\b|\bsign up for (our|the) .{0,40}newsletter"
+    r"|\bsubscribe to (the|our) [\w ]{0,30}"
     r"newsletter|\bget our (daily )?newsletter|\bstraight to your inbox)"
 )
 _DATE_TOKEN = _rx(

@@ -14,7 +14,8 @@ another seed). Both runs clean the same 1,000 raw texts:
 
 Then ``framing.terms.distinctive_terms(corpus, method="log-odds", n=10)`` for the outlets with
 at least 30 articles in the sample. Writes ``scripts/results/top_terms_1000.csv`` (one row per
-run, outlet and rank) and prints the terms that the earlier runs rank but the run with furniture does not.
+run, outlet and rank) and prints the terms that the earlier runs rank but the run with furniture
+does not.
 
 Run: ``.venv/bin/python scripts/top_terms_sample.py``
 """

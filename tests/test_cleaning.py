@@ -245,7 +245,8 @@ HILL = ("The sense mounted Thursday when President Trump Donald John TrumpFedera
 def test_hover_cards_removed_inside_the_line_and_audited():
     cleaned = clean_text(HILL + "\n\n" + BODY)
     assert cleaned.text == ("The sense mounted Thursday when President Trump surprised observers. "
-                            "Senate Majority Leader Mitch McConnell (R-Ky.) has said so.\n\n" + BODY)
+                            "Senate Majority Leader Mitch McConnell (R-Ky.) has said so.\n\n"
+                            + BODY)
     assert [(n, rule) for n, _, _, rule, _ in cleaned.inline] == [(1, "hover_card")] * 2
     assert cleaned.inline[0][4].startswith("Donald John TrumpFederal judge")
     assert cleaned.inline[0][4].endswith("'coup' tweet MORE")
@@ -339,5 +340,5 @@ def test_the_hill_hover_cards_are_gone_from_real_articles():
 def test_furniture_key_counts_numbers_as_one():
     from framing.cleaning import furniture_key
 
-    assert furniture_key("—Updated at 2:25 p.m.") == furniture_key("--Updated at 8:26 a.m.")
+    assert furniture_key("—Updated at 2:25 p.m.") == furniture_key("--Updated at 8:26 p.m.")
     assert furniture_key("Slideshow (9 Images)") == furniture_key("Slideshow (33 Images)")

@@ -461,7 +461,8 @@ def _furnished_jsonl(path, n):
     for i in range(n):
         outlet = f"Outlet {_words(i % 3)}"
         body = (f"Article {_words(i)} says the council of {outlet} met on Monday and agreed the "
-                f"budget for the coming year, officials said.\n\nThe {outlet} is delivered to every home.")
+                f"budget for the coming year, officials said.\n\n"
+                f"The {outlet} is delivered to every home.")
         rows.append(json.dumps({"id": f"a{i}", "source": outlet, "body": body}))
     path.write_text("\n".join(rows) + "\n", encoding="utf-8")
     return path
