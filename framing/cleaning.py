@@ -86,7 +86,7 @@ RULES: dict[str, str] = {
                       "'available without charge ...', 'views expressed ... their own')",
     "contact_line": "'To contact the author of this story:' and 'Name at name@outlet.com' lines",
     "correction_note": "correction, update or editor's note about the article itself",
-    "separator": "a line with no letter or digit ('___', '* * *')",
+    "separator": "a short line with no letter or digit ('___', '* * *')",
     "hover_card": "inline name card: full name glued to teaser headlines ending in 'MORE' (The "
                   "Hill); removed from inside the line",
     "outlet_furniture": "a line that recurs across many articles of the same outlet (learned "
@@ -524,7 +524,7 @@ def _line_rule(line: str, low: str, n_words: int, title_key: str) -> str | None:
         return "copyright"
     if ("sign up" in low or "newsletter" in low or "inbox" in low) and _NEWSLETTER.search(line):
         return "newsletter_signup"
-    if not _ALNUM.search(line):
+    if len(line) <= 40 and not _ALNUM.search(line):
         return "separator"
     if _RELATED.match(line):
         return "related_link"
