@@ -2,8 +2,8 @@
 
 The public API, one module per concept:
 
-* :mod:`framing.corpus`    -- ``load_corpus`` and ``CorpusError``
-* :mod:`framing.cleaning`  -- ``clean_text``, ``removed_lines`` and the cleaning ``RULES``
+* :mod:`framing.corpus`    -- ``load_corpus`` (text, tables, web pages), ``CorpusError``
+* :mod:`framing.cleaning`  -- ``clean_text``, ``removed_lines``, ``RULES``, ``Furniture``
 * :mod:`framing.text`      -- ``sentences`` and ``paragraphs`` with offsets
 * :mod:`framing.terms`     -- distinctive terms, spelling variants, similarity, shared passages
 * :mod:`framing.actors`    -- ``load_codebook`` and ``find_mentions``

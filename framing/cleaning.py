@@ -39,7 +39,11 @@ none keeps all its lines.
 
 from __future__ import annotations
 
+import hashlib
+import itertools
+import math
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -48,6 +52,8 @@ import pandas as pd
 _SPACE_CHARS = dict.fromkeys(map(ord, "\u00a0\u2007\u202f\u2009\u200a\t\f\v"), " ")
 _SPACE_CHARS.update(dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"), None))
 _MULTISPACE = re.compile(r" {2,}")
+_DIGITS = re.compile(r"\d+")
+_ALNUM = re.compile(r"[^\W_]")  # a letter or digit
 
 #: Characters a sentence may end with (closing quotes and brackets included).
 _TERMINAL = re.compile(r"[.!?…:;][\"”’')\]]*$|[\"”’][.!?]?$")
@@ -69,6 +75,22 @@ RULES: dict[str, str] = {
     "copyright": "copyright notice",
     "newsletter_signup": "newsletter sign-up prompt",
     "related_link": "'More:', 'Read more:', 'Also see:' link to another story",
+    "read_more_link": "a related story's headline ending in 'Read more' (Guardian-style link)",
+    "video_strip": "embedded video strip ('JUST WATCHED ... Replay More Videos ... MUST WATCH "
+                   "... 01:14')",
+    "photo_credit": "photo caption ending in a credit ('... REUTERS/Name', '(Photo: ...)', "
+                    "'.../Getty Images') or a caption widget line",
+    "promo_prompt": "follow / app / podcast prompt ('Follow us on Twitter', 'CLICK HERE TO GET "
+                    "THE ... APP')",
+    "reprint_notice": "reprint, syndication or opinion disclaimer ('originally published ...', "
+                      "'available without charge ...', 'views expressed ... their own')",
+    "contact_line": "'To contact the author of this story:' and 'Name at name@outlet.com' lines",
+    "correction_note": "correction, update or editor's note about the article itself",
+    "separator": "a short line with no letter or digit ('___', '* * *')",
+    "hover_card": "inline name card: full name glued to teaser headlines ending in 'MORE' (The "
+                  "Hill); removed from inside the line",
+    "outlet_furniture": "a line that recurs across many articles of the same outlet (learned "
+                        "from the corpus, see Furniture)",
     "timestamp": "a line that is only a date and/or time (dateline or render time)",
     "headline": "the article's headline repeated inside the page text",
     "repeated_caption": "caption printed twice (the first copy)",
@@ -87,6 +109,16 @@ RULE_FAMILIES: dict[str, str] = {
     "share_prompt": "widgets and labels",
     "ui_label": "widgets and labels",
     "related_link": "related stories",
+    "read_more_link": "related stories",
+    "video_strip": "widgets and labels",
+    "photo_credit": "captions and credits",
+    "promo_prompt": "appeals and prompts",
+    "reprint_notice": "appeals and prompts",
+    "contact_line": "captions and credits",
+    "correction_note": "captions and credits",
+    "separator": "widgets and labels",
+    "hover_card": "related stories",
+    "outlet_furniture": "recurring outlet lines",
     "trailing_headline": "related stories",
     "image_credit": "captions and credits",
     "photo_caption": "captions and credits",
@@ -154,7 +186,56 @@ _NEWSLETTER = _rx(
     r"(^sign up (for|to)\b.{0,60}(newsletter|email|inbox|updates)|delivered to your inbox"
     r"|^sign up for daily newsletters|you must select a newsletter|subscribe to our newsletter)"
 )
-_RELATED = _rx(r"^(more|read more|related|see also|also see|also read|read next|recommended)\s*:")
+_RELATED = _rx(r"^(more|read more|related|see also|also see|also read|read next|recommended"
+               r"|read|watch|listen)\s*:"
+               # a link in brackets: "( Also on POLITICO: ...)", "( PHOTOS: ...)"
+               r"|^\(\s*(also on|photos?|video|see also|see more|read more|related|quiz"
+               r"|full coverage|more)\b[^()]*\)$")
+# An upper-case label and a short headline: "VOLATILITY:Wild swings continue as Dow plunges".
+_LABELLED_LINK = re.compile(r"^[A-Z][A-Z&'’ -]{2,30}:\s?[A-Z0-9‘“\"'][^“”\"]*$")
+_READ_MORE = re.compile(r"\S \W?Read more$")
+_VIDEO = re.compile(r"^JUST WATCHED\b|\bReplay More Videos\b|\bMUST WATCH\b.*\d:\d\d$"
+                    r"|^Play Video \d+:\d\d\b")
+# A caption's credit at its end: "... REUTERS/Name", "(Photo: ...)", "Photo: X/Getty Images";
+# or a caption widget at its start (Guardian "Facebook Twitter Pinterest", "FILE PHOTO -").
+_PHOTO_CREDIT = re.compile(
+    r"(\bREUTERS/[A-Z][\w .'’/-]{0,60}?( More)?$"
+    # "NAME/PAPER Caption"
+    r"|^[A-Z][A-Z.'’-]+( [A-Z][A-Z.'’-]+)+/[A-Z][A-Z.'’ -]+ [A-Z][a-z]"
+    r"|\((Photo|Photos|Image|Picture)( by|:) [^()]{1,100}\)$"
+    r"|\bPhoto: [^.]{1,80}$|/Getty Images$"
+    r"|^Facebook Twitter Pinterest |^FILE PHOTO\b)"
+)
+_PROMO = _rx(
+    r"^[-–•]?\s*(follow (us\b|@\w|[\w .'’]{1,60} on (twitter|facebook|instagram))"
+    r"|(like|join) us on facebook|subscribe to (our|\w+['’]s) (youtube|podcast|channel)"
+    r"|read [\w'’]+ new flipboard"
+    r"|click (here )?(to|for) (get |download )?(the )?[\w ]{0,25}\bapp\b"
+    r"|download the [\w ]{0,25}\bapp\b|stay up to date with the free [\w ]{0,25}\bapp\b"
+    r"|interested in .{1,80}\? add\b)"
+)
+_SHARE_WIDGET = re.compile(r"\bSHARE THIS (ARTICLE|STORY)\b")
+_CONTACT = _rx(r"^(to contact the (author|reporter|editor)s?\b.{0,50}:$"
+               r"|[A-Z][\w.'’ -]{2,50} at [\w.+-]+@[\w-]+\.[\w.]+$)")
+_CORRECTION = _rx(
+    r"^(correction|clarification|editor['’]?s note)s?\s*[:—–-]"
+    r"|^an? (earlier|previous) version of this (article|story|report)"
+    r"|^this (article|story|report) (has been|was) (updated|corrected)"
+    r"|^\((this (story|version) )?(corrects|refiles|removes|adds|updates|fixes)\b[^()]*\)$"
+)
+_REPRINT = _rx(
+    r"(^(editor['’]s note:\s*)?(this|the following) (article|story|column|piece|commentary|op-ed"
+    r"|essay)\b.{0,60}\b(originally|first) (published|appeared)"
+    r"|republished (here )?with permission|is available without charge to any eligible news "
+    r"publisher|^the (views|opinions)( expressed)? (of|by|in) .{0,40}\b(are|do not)\b"
+    r".{0,30}\b(their own|views of)"
+    r"|^this (column|article|piece|commentary) does not necessarily reflect)"
+)
+_NEWSLETTER_MORE = _rx(
+    r"(\bemail sign up\b|\bsign up (here|today|now)\b|\bsign up for (our|the) .{0,40}newsletter"
+    r"|\bsubscribe to (the|our) [\w ]{0,30}"
+    r"newsletter|\bget our (daily )?newsletter|\bstraight to your inbox)"
+)
 _DATE_TOKEN = _rx(
     r"^(\d{1,2}:\d{2}(:\d{2})?|\d{1,4}|\+\d+|[+-]\d{2}:?\d{2}|\d{1,2}(st|nd|rd|th)"
     r"|\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}|a\.?m\.?|p\.?m\.?|gmt|utc|bst|cet|cest|msk|edt|est|cdt"
@@ -170,6 +251,179 @@ _BYLINE = re.compile(r"^" + _NAME + r"(?: ?(?:,|and|&) ?" + _NAME + r")+$")
 _BYLINE_BY = _rx(r"^by:? [A-Z]")
 
 
+_MORE = re.compile(r" MORE(?=[\s.,;:!?’'\")\]]|$)")
+_GLUE = re.compile(r"(?<=[a-z.’'])(?=[A-Z0-9‘“\"'$])")  # "Trump|Federal judge ..."
+_NAME_TOKEN = re.compile(r"^(\(?[A-Z][\w'’.\-]*\)?|de|van|von|al|bin|la|le|Jr\.?)$")
+#: How far before "MORE" a hover card may start (a full name and about three headlines).
+_CARD_WINDOW = 500
+
+
+def _bare(token: str) -> str:
+    return token.strip("()[],;:\"“”‘").removesuffix("’s").removesuffix("'s")
+
+
+def hover_cards(line: str) -> list[tuple[int, int]]:
+    """Character spans of inline name cards in one (normalised) line.
+
+    A card, as The Hill's pages render it, is the person's full name whose last
+    word runs into teaser headlines, ending in "MORE": "President Trump *Donald
+    John TrumpFederal judge halts ... hat MORE* surprised observers". It is found
+    by its shape: a word that starts with a name used just before it and runs
+    into a capital ("Trump|Federal"), then " MORE" within 500 characters.
+
+    Returns
+    -------
+    list of (start, end)
+        Spans to remove, from the card's first name to the end of "MORE".
+    """
+    spans: list[tuple[int, int]] = []
+    floor = 0
+    for more in _MORE.finditer(line):
+        lo = max(floor, more.start() - _CARD_WINDOW)
+        tokens = [(m.start() + lo, m.group()) for m in re.finditer(r"\S+", line[lo:more.start()])]
+        start = surname = None
+        for i, (pos, tok) in enumerate(tokens):
+            before = {_bare(t) for _, t in tokens[max(0, i - 6):i]}
+            for cut in _GLUE.finditer(tok):
+                if cut.start() >= 2 and _bare(tok[:cut.start()]) in before:
+                    start, surname = i, _bare(tok[:cut.start()])
+                    break
+            if start is not None:
+                break
+        if start is None:
+            continue
+        first = start
+        while first > 0 and start - first < 4:  # the card's first names, back to the mention
+            tok = tokens[first - 1][1]
+            if not _NAME_TOKEN.match(tok) or _bare(tok) == surname:
+                break
+            first -= 1
+        spans.append((tokens[first][0], more.end()))
+        floor = more.end()
+    return spans
+
+
+def _line_hash(key: str) -> int:
+    """A stable 64-bit hash (the same in every process, unlike ``hash``)."""
+    return int.from_bytes(hashlib.blake2b(key.encode("utf-8"), digest_size=8).digest(), "big")
+
+
+def furniture_key(line: str) -> str:
+    """The key under which a line is counted: :func:`normalise_line`, then lower case,
+    letters and digits only, every number as 0 ("Updated 2:25 p.m." and "Updated 8:26 a.m."
+    are one line)."""
+    return _DIGITS.sub("0", _key(normalise_line(line)))
+
+
+class Furniture:
+    """Lines that recur across many articles of one outlet: page furniture learned from
+    the corpus itself.
+
+    A line (compared by :func:`furniture_key`) is furniture of an outlet when it occurs
+    in at least ``min_articles`` of the outlet's articles *and* in at least ``min_share``
+    of them. Each article counts a line once, and an article seen twice (same outlet,
+    title and first long line) counts once, so a reprinted article does not make its own
+    text furniture. Counting is one pass, linear in the text; only 64-bit hashes of lines
+    (and one example text of lines seen twice or more) are held.
+
+    The defaults were set by reading 100 random Article-Bias-Prediction articles and
+    every line that recurs in 3+ articles of an outlet (scripts/furniture_sample.py):
+    in that corpus all of them were furniture (newsletter boxes, app prompts, author
+    bios, sidebars of other stories' quotes), section headings, or one-word transcript
+    turns ("Right."). A line in only two articles never counts: a quote repeated in a
+    follow-up story stays.
+
+    Parameters
+    ----------
+    min_articles : int
+        Fewest articles of the outlet a line must occur in (default 3).
+    min_share : float
+        Smallest share of the outlet's articles (default 0.003, so up to 1,000 articles
+        ``min_articles`` decides, and above that the bar rises with the outlet's size).
+
+    Examples
+    --------
+    >>> f = Furniture().fit(["Body one.\\nFollow us", "Body two.\\nFollow us",
+    ...                      "Body three.\\nFollow us"], ["X", "X", "X"])
+    >>> f.is_furniture("X", "Follow us"), f.is_furniture("X", "Body one.")
+    (True, False)
+
+    For a stream or a Dask DataFrame: :meth:`partial_fit` each chunk (or partition), then
+    :meth:`merge` the partial counts, before the cleaning pass (see framing.corpus).
+    """
+
+    def __init__(self, min_articles: int = 3, min_share: float = 0.003):
+        if min_articles < 2:
+            raise ValueError("min_articles must be at least 2: one article is no evidence")
+        self.min_articles = min_articles
+        self.min_share = min_share
+        self.counts: dict[str, Counter] = {}
+        self.articles: Counter = Counter()
+        self.examples: dict[int, str] = {}
+        self._seen: dict[str, set] = {}
+
+    def add(self, raw: str, outlet: str, title: str | None = None) -> None:
+        """Count one article's lines."""
+        outlet = str(outlet).strip()
+        lines = [normalise_line(x) for x in split_lines(raw)]
+        first_long = next((x for x in lines if len(x.split()) >= 12), "")
+        sig = _line_hash(_key(title or "") + "\n" + _key(first_long))
+        seen = self._seen.setdefault(outlet, set())
+        if sig in seen:
+            return
+        seen.add(sig)
+        self.articles[outlet] += 1
+        counts = self.counts.setdefault(outlet, Counter())
+        for h, line in {_line_hash(furniture_key(x)): x for x in lines if x}.items():
+            counts[h] += 1
+            if counts[h] == 2:
+                self.examples.setdefault(h, line)
+
+    def partial_fit(self, raws, outlets, titles=None) -> "Furniture":
+        """Count more articles (iterables of texts, outlets and optional titles)."""
+        titles = titles if titles is not None else itertools.repeat(None)
+        for raw, outlet, title in zip(raws, outlets, titles):
+            self.add(raw, outlet, title)
+        return self
+
+    def fit(self, raws, outlets, titles=None) -> "Furniture":
+        """Count a whole corpus (forgets earlier counts)."""
+        self.counts, self.articles, self.examples, self._seen = {}, Counter(), {}, {}
+        return self.partial_fit(raws, outlets, titles)
+
+    def merge(self, other: "Furniture") -> "Furniture":
+        """Add another instance's counts (e.g. from another Dask partition); the outlets'
+        articles must not overlap (an article counted in two parts counts twice)."""
+        for outlet, counts in other.counts.items():
+            self.counts.setdefault(outlet, Counter()).update(counts)
+            self._seen.setdefault(outlet, set()).update(other._seen.get(outlet, ()))
+        self.articles.update(other.articles)
+        for h, line in other.examples.items():
+            self.examples.setdefault(h, line)
+        return self
+
+    def threshold(self, outlet: str) -> int:
+        """Articles a line of ``outlet`` must occur in to be furniture."""
+        return max(self.min_articles, math.ceil(self.min_share * self.articles[outlet]))
+
+    def is_furniture(self, outlet: str, line: str) -> bool:
+        """Whether ``line`` recurs enough in ``outlet``'s articles."""
+        counts = self.counts.get(str(outlet).strip())
+        if not counts or not line.strip():
+            return False
+        return counts[_line_hash(furniture_key(line))] >= self.threshold(str(outlet).strip())
+
+    def lines(self) -> pd.DataFrame:
+        """The learned furniture: one row per outlet and line (``outlet``, ``articles``,
+        ``outlet_articles``, ``text`` = one example), most frequent first."""
+        rows = [(outlet, n, self.articles[outlet], self.examples.get(h, ""))
+                for outlet, counts in self.counts.items()
+                for h, n in counts.items() if n >= self.threshold(outlet)]
+        frame = pd.DataFrame(rows, columns=["outlet", "articles", "outlet_articles", "text"])
+        return frame.sort_values(["outlet", "articles", "text"], ascending=[True, False, True],
+                                 ignore_index=True)
+
+
 @dataclass
 class Cleaned:
     """The result of cleaning one text.
@@ -183,12 +437,16 @@ class Cleaned:
         (``None`` when kept).
     byline, dateline : str
         Metadata found in removed lines ("" when none).
+    inline : list of (line number, start, end, rule, removed text)
+        Runs removed from inside kept lines (hover cards); ``start`` and ``end``
+        are offsets in the line after :func:`normalise_line`.
     """
 
     text: str
     lines: list = field(default_factory=list)
     byline: str = ""
     dateline: str = ""
+    inline: list = field(default_factory=list)
 
     @property
     def removed(self) -> list:
@@ -266,8 +524,34 @@ def _line_rule(line: str, low: str, n_words: int, title_key: str) -> str | None:
         return "copyright"
     if ("sign up" in low or "newsletter" in low or "inbox" in low) and _NEWSLETTER.search(line):
         return "newsletter_signup"
+    if len(line) <= 40 and not _ALNUM.search(line):
+        return "separator"
     if _RELATED.match(line):
         return "related_link"
+    if n_words <= 12 and ":" in line[:32] and not _TERMINAL.search(line) \
+            and _LABELLED_LINK.match(line):
+        return "related_link"
+    if "SHARE THIS" in line and _SHARE_WIDGET.search(line):
+        return "share_prompt"
+    if n_words <= 12 and ("contact" in low or "@" in line) and _CONTACT.match(line):
+        return "contact_line"
+    if n_words <= 40 and _CORRECTION.match(line):
+        return "correction_note"
+    if n_words <= 40 and line.endswith("Read more") and _READ_MORE.search(line):
+        return "read_more_link"
+    if ("WATCH" in line or "Replay" in line or "Play Video" in line) and _VIDEO.search(line):
+        return "video_strip"
+    if n_words <= 80 and _PHOTO_CREDIT.search(line):
+        return "photo_credit"
+    if n_words <= 40 and ("follow" in low or "facebook" in low or "app" in low
+                          or "subscribe" in low or "flipboard" in low or "interest" in low) \
+            and _PROMO.match(line):
+        return "promo_prompt"
+    if n_words <= 80 and _REPRINT.search(line):
+        return "reprint_notice"
+    if n_words <= 80 and ("sign up" in low or "newsletter" in low or "inbox" in low) \
+            and _NEWSLETTER_MORE.search(line):
+        return "newsletter_signup"
     if n_words <= 10 and _is_timestamp(line):
         return "timestamp"
     if title_key and n_words <= 40 and _key(line) == title_key:
@@ -275,7 +559,8 @@ def _line_rule(line: str, low: str, n_words: int, title_key: str) -> str | None:
     return None
 
 
-def clean_text(raw: str, title: str | None = None) -> Cleaned:
+def clean_text(raw: str, title: str | None = None, furniture: Furniture | None = None,
+               outlet: str | None = None, edges: bool = True) -> Cleaned:
     """Clean one page text.
 
     Parameters
@@ -285,12 +570,37 @@ def clean_text(raw: str, title: str | None = None) -> Cleaned:
     title : str, optional
         The article's headline; a line equal to it (ignoring case and
         punctuation) is removed as ``headline``.
+    furniture, outlet : Furniture and str, optional
+        Lines learned from the corpus (:class:`Furniture`) and the article's
+        outlet: a line that recurs across the outlet's articles is removed as
+        ``outlet_furniture`` (unless that would leave no text).
+    edges : bool
+        Apply the positional rules (``byline``, ``header_furniture``,
+        ``trailing_headline``) to short lines before the first and after the
+        last body paragraph. ``False`` for text an extractor has already cut
+        from the page (trafilatura keeps the article's own lists and short
+        paragraphs there; see scripts/bench_extraction.py).
 
     Returns
     -------
     Cleaned
         Body text, the per-line audit, and byline/dateline metadata.
+
+    Examples
+    --------
+    >>> clean_text("Share\\nThe talks resumed in Geneva on Monday and were expected "
+    ...            "to last for weeks.").removed
+    [(1, 'share_prompt', 'Share')]
     """
+    cleaned = _clean(raw, title, furniture, outlet, edges)
+    if furniture is not None and not cleaned.text and any(
+            r == "outlet_furniture" for _, _, r in cleaned.lines):
+        cleaned = _clean(raw, title, None, None, edges)  # evidence never empties an article
+    return cleaned
+
+
+def _clean(raw: str, title: str | None, furniture: Furniture | None,
+           outlet: str | None, edges: bool) -> Cleaned:
     originals = split_lines(raw)
     norm = [normalise_line(x) for x in originals]
     lows = [x.casefold() for x in norm]
@@ -322,10 +632,14 @@ def clean_text(raw: str, title: str | None = None) -> Cleaned:
         else:
             i += 1
 
-    # Line rules.
+    # Line rules, then the corpus's evidence for what the named rules leave.
     for i in range(n):
         if rule[i] is None and norm[i]:
             rule[i] = _line_rule(norm[i], lows[i], nwords[i], title_key)
+    if furniture is not None and outlet is not None:
+        for i in range(n):
+            if rule[i] is None and norm[i] and furniture.is_furniture(outlet, norm[i]):
+                rule[i] = "outlet_furniture"
 
     # A caption printed twice: the first copy is a prefix of the next non-blank line.
     nonblank = [i for i in range(n) if norm[i]]
@@ -336,11 +650,14 @@ def clean_text(raw: str, title: str | None = None) -> Cleaned:
     # The first/last body paragraph still standing bounds the header and the tail.
     body = [i for i in body if rule[i] is None]
     byline = dateline = ""
-    if body:
+    if body and edges:
         for i in range(body[0]):
             if rule[i] is not None or not norm[i]:
                 continue
-            if nwords[i] <= 12 and (_BYLINE_BY.search(norm[i]) or _BYLINE.match(norm[i])) \
+            if title_key.count(" ") >= 2 and nwords[i] <= 40 \
+                    and _key(norm[i]).endswith(" " + title_key):
+                rule[i] = "headline"  # a teaser, then the headline (Politico)
+            elif nwords[i] <= 12 and (_BYLINE_BY.search(norm[i]) or _BYLINE.match(norm[i])) \
                     and not title_key.startswith(_key(norm[i])):
                 rule[i] = "byline"
             elif nwords[i] <= 12 and not _TERMINAL.search(norm[i]):
@@ -363,13 +680,33 @@ def clean_text(raw: str, title: str | None = None) -> Cleaned:
         if not norm[i] and rule[i] is None and rule[i - 1] == "reader_comments":
             rule[i] = "reader_comments"
 
+    # Inline runs: hover cards inside kept lines (cheap gate: " MORE" must be there).
+    inline = []
+    for i in range(n):
+        if rule[i] is None and " MORE" in norm[i]:
+            spans = hover_cards(norm[i])
+            if spans:
+                inline += [(i + 1, a, b, "hover_card", norm[i][a:b]) for a, b in spans]
+                norm[i] = _cut(norm[i], spans)
+
     text = _paragraphs(norm, rule)
     return Cleaned(
         text=text,
         lines=[(i + 1, originals[i], rule[i]) for i in range(n)],
         byline=byline,
         dateline=dateline,
+        inline=inline,
     )
+
+
+def _cut(line: str, spans: list[tuple[int, int]]) -> str:
+    """``line`` without the spans (and the space before each)."""
+    out, pos = [], 0
+    for a, b in spans:
+        out.append(line[pos:a].rstrip(" "))
+        pos = b
+    out.append(line[pos:])
+    return "".join(out).strip()
 
 
 def _paragraphs(norm: list[str], rule: list[str | None]) -> str:
@@ -393,7 +730,7 @@ def _paragraphs(norm: list[str], rule: list[str | None]) -> str:
     return "\n\n".join(paras)
 
 
-def removed_lines(corpus: pd.DataFrame) -> pd.DataFrame:
+def removed_lines(corpus: pd.DataFrame, furniture: Furniture | bool | None = True) -> pd.DataFrame:
     """The cleaner's audit trail for a corpus.
 
     Re-runs the (deterministic) cleaner on the ``raw`` column, so the audit
@@ -403,20 +740,38 @@ def removed_lines(corpus: pd.DataFrame) -> pd.DataFrame:
     ----------
     corpus : DataFrame
         As returned by :func:`framing.load_corpus`.
+    furniture : Furniture, bool or None
+        The recurring lines the corpus was cleaned with. ``True`` (default)
+        learns them from ``corpus`` itself, as :func:`framing.load_corpus` does
+        from the whole source; pass the :class:`Furniture` used when the corpus
+        was cleaned in chunks; ``False``/``None``: named rules only.
 
     Returns
     -------
     DataFrame
-        One row per removed line: ``article_id``, ``outlet``, ``line``
-        (1-based), ``rule``, ``text`` (the original line).
+        One row per removal: ``article_id``, ``outlet``, ``line`` (1-based),
+        ``rule``, ``text`` (the original line, or the run removed from inside
+        it), ``start`` and ``end`` (offsets of an inline run in the
+        normalised line; empty for a whole line).
     """
+    if furniture is True:
+        furniture = Furniture().fit(corpus["raw"], corpus["outlet"], corpus["title"])
+    elif furniture is False:
+        furniture = None
     rows = []
-    for aid, outlet, raw, title in corpus[["article_id", "outlet", "raw", "title"]].itertuples(
-        index=False
-    ):
-        for n, rule, text in clean_text(raw, title).removed:
-            rows.append((aid, outlet, n, rule, text))
-    return pd.DataFrame(rows, columns=["article_id", "outlet", "line", "rule", "text"])
+    formats = corpus["format"] if "format" in corpus else itertools.repeat("text")
+    for aid, outlet, raw, title, form in zip(corpus["article_id"], corpus["outlet"],
+                                             corpus["raw"], corpus["title"], formats):
+        cleaned = clean_text(raw, title, furniture, outlet, edges=form != "html")
+        for n, rule, text in cleaned.removed:
+            rows.append((aid, outlet, n, rule, text, None, None))
+        for n, start, end, rule, text in cleaned.inline:
+            rows.append((aid, outlet, n, rule, text, start, end))
+    frame = pd.DataFrame(rows, columns=["article_id", "outlet", "line", "rule", "text", "start",
+                                        "end"])
+    for col in ("start", "end"):
+        frame[col] = frame[col].astype("Int64")
+    return frame
 
 
 def removal_counts(removed: pd.DataFrame) -> pd.DataFrame:
@@ -430,11 +785,14 @@ def removal_counts(removed: pd.DataFrame) -> pd.DataFrame:
     Returns
     -------
     DataFrame
-        Columns ``outlet``, ``family``, ``rule``, ``description``, ``lines``;
-        one row per outlet and rule that removed at least one non-blank line.
+        Columns ``outlet``, ``family``, ``rule``, ``description``, ``lines``
+        (whole lines removed) and ``runs`` (runs removed from inside kept
+        lines); one row per outlet and rule that removed anything non-blank.
     """
     nonblank = removed[removed["text"].str.strip() != ""]
-    counts = nonblank.groupby(["outlet", "rule"], sort=True).size().rename("lines").reset_index()
+    inline = nonblank["start"].notna() if "start" in nonblank else False
+    counts = (nonblank.assign(lines=~inline, runs=inline)
+              .groupby(["outlet", "rule"], sort=True)[["lines", "runs"]].sum().reset_index())
     counts.insert(1, "family", counts["rule"].map(RULE_FAMILIES))
     counts.insert(3, "description", counts["rule"].map(RULES))
-    return counts
+    return counts.astype({"lines": int, "runs": int})

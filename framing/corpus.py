@@ -2,8 +2,11 @@
 
 Three sources are accepted:
 
-* a folder with ``manifest.csv`` (columns ``file, outlet, title, published``,
-  optional ``url, notes``) and one UTF-8 ``.txt`` file per article;
+* a folder with ``manifest.csv`` (columns ``file, outlet``, optional ``title,
+  published, author, url, notes``) and one file per article: UTF-8 ``.txt``, or a
+  saved web page (``.html`` / ``.htm``, gzipped or not, needs the ``framing[html]``
+  extra) whose body trafilatura extracts; a page's own title, date and author fill
+  the cells the manifest leaves empty;
 * a ``.csv`` file with one article per row;
 * a ``.jsonl`` file with one JSON object per line.
 
@@ -13,11 +16,21 @@ For CSV/JSONL, keyword arguments name the source columns, e.g.
 Every problem with the input raises :class:`CorpusError` with a message that
 names the file, row or line and says how to fix it. No article is ever dropped
 silently.
+
+Cleaning takes two passes over the source. The first counts, per outlet, the
+lines of every article (:class:`framing.cleaning.Furniture`); the second cleans
+each article with the named rules and removes the lines that recur across the
+outlet's articles (rule ``outlet_furniture``). :func:`load_corpus` and
+:func:`iter_corpus` read the source twice (streaming both times; saved web pages
+are extracted in each pass). For Dask, :func:`learn_furniture` counts every
+partition first, then ``from_frame(..., furniture=...)`` cleans each partition
+with the whole corpus's counts. ``furniture=False`` skips the first pass.
 """
 
 from __future__ import annotations
 
 import csv
+import gzip
 import io
 import itertools
 import json
@@ -26,15 +39,20 @@ from pathlib import Path
 
 import pandas as pd
 
-from .cleaning import clean_text
+from .cleaning import Furniture, clean_text
 
 #: Columns of the corpus DataFrame, in order.
 COLUMNS = ["article_id", "outlet", "title", "published", "url", "text", "raw", "n_words",
-           "byline", "n_lines_removed"]
+           "byline", "n_lines_removed", "format"]
 #: Fields a CSV/JSONL source can map with keyword arguments.
 FIELDS = ("article_id", "text", "outlet", "title", "published", "url")
 MANIFEST = "manifest.csv"
-MANIFEST_REQUIRED = ("file", "outlet", "title", "published")
+MANIFEST_REQUIRED = ("file", "outlet")
+#: Optional manifest columns (a saved web page fills title, published and author itself).
+MANIFEST_OPTIONAL = ("title", "published", "author", "url", "notes")
+#: Article files a folder may hold (each may also end in .gz, e.g. page.html.gz).
+TEXT_SUFFIXES = (".txt",)
+HTML_SUFFIXES = (".html", ".htm")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2})?)?$")
 
 
@@ -42,7 +60,7 @@ class CorpusError(ValueError):
     """The corpus cannot be loaded; the message says where and how to fix it."""
 
 
-def load_corpus(path, dates: str = "raise", **columns) -> pd.DataFrame:
+def load_corpus(path, dates: str = "raise", furniture=True, **columns) -> pd.DataFrame:
     """Load articles and clean their text.
 
     Parameters
@@ -54,6 +72,11 @@ def load_corpus(path, dates: str = "raise", **columns) -> pd.DataFrame:
         What to do with a non-empty date that is not ISO (``YYYY-MM-DD``):
         raise a :class:`CorpusError` naming the row, or leave it empty (NaT).
         Empty dates are always allowed and give NaT.
+    furniture : bool or Furniture
+        ``True`` (default): count the lines of the whole source first and remove
+        those that recur across an outlet's articles (see
+        :class:`framing.cleaning.Furniture` for the thresholds); a ``Furniture``
+        instance: use its counts; ``False``: named rules only.
     **columns
         For CSV/JSONL only: ``text=``, ``outlet=``, ``title=``, ``published=``,
         ``url=``, ``article_id=`` name the source column holding each field.
@@ -68,8 +91,9 @@ def load_corpus(path, dates: str = "raise", **columns) -> pd.DataFrame:
         ``title``, ``published`` (datetime64, NaT when unknown), ``url``,
         ``text`` (clean body), ``raw`` (original text), ``n_words`` (words in
         ``text``), ``byline`` (found by the cleaner, may be empty) and
-        ``n_lines_removed``. See :func:`framing.removed_lines` for what the
-        cleaner removed.
+        ``n_lines_removed``, ``format`` ("text", or "html" for a saved web
+        page, whose ``raw`` is the body trafilatura extracted). See
+        :func:`framing.removed_lines` for what the cleaner removed.
 
     Raises
     ------
@@ -77,13 +101,24 @@ def load_corpus(path, dates: str = "raise", **columns) -> pd.DataFrame:
         For any problem with the input (see the module docstring).
     """
     path = Path(path)
-    frame = _build(_records(path, dates, columns), dates)
+    if furniture is True:
+        # The frame holds every article's text anyway: read (and extract) the source once.
+        records = []
+        try:
+            for rec in _records(path, dates, columns):
+                records.append(rec)
+        except CorpusError:
+            records.append(None)  # re-raised in order by the cleaning pass below
+        learned = _count(r for r in records if r is not None)
+        frame = _build(_replay(records, path, dates, columns), dates, learned)
+    else:
+        frame = _build(_records(path, dates, columns), dates, _furniture(furniture, None))
     if frame.empty:
         raise CorpusError(f"{path}: the corpus is empty (no articles found)")
     return frame
 
 
-def iter_corpus(path, chunksize: int = 1000, dates: str = "raise", **columns):
+def iter_corpus(path, chunksize: int = 1000, dates: str = "raise", furniture=True, **columns):
     """Load a large corpus in chunks: the same articles, columns and checks as
     :func:`load_corpus`, yielded as DataFrames of at most ``chunksize`` articles.
 
@@ -93,6 +128,11 @@ def iter_corpus(path, chunksize: int = 1000, dates: str = "raise", **columns):
     Duplicate ids are detected across chunks. An error in a later chunk is raised when that
     chunk is read (the chunks before it have been yielded).
 
+    With ``furniture=True`` (default) the source is read twice: a first pass counts the
+    recurring lines of each outlet over the whole source (stopping at the first bad
+    article, whose error the second pass raises in order), then the chunks are cleaned with
+    those counts, so the chunks hold exactly the articles of :func:`load_corpus`.
+
     Yields
     ------
     DataFrame
@@ -101,22 +141,23 @@ def iter_corpus(path, chunksize: int = 1000, dates: str = "raise", **columns):
     if chunksize < 1:
         raise CorpusError(f"chunksize must be at least 1, not {chunksize!r}")
     path = Path(path)
+    learned = _furniture(furniture, lambda: _records(path, dates, columns))
     batch, any_rows = [], False
     for rec in _records(path, dates, columns):
         batch.append(rec)
         if len(batch) == chunksize:
             any_rows = True
-            yield _build(batch, dates)
+            yield _build(batch, dates, learned)
             batch = []
     if batch or not any_rows:
-        frame = _build(batch, dates)
+        frame = _build(batch, dates, learned)
         if frame.empty:
             raise CorpusError(f"{path}: the corpus is empty (no articles found)")
         yield frame
 
 
 def from_frame(frame: pd.DataFrame, dates: str = "raise", name: str = "frame",
-               **columns) -> pd.DataFrame:
+               furniture=True, **columns) -> pd.DataFrame:
     """Clean a DataFrame of raw articles (one per row) into a corpus, as :func:`load_corpus`
     does for a CSV: the same keyword arguments name the columns, the same checks apply
     (``name`` stands for the file in messages and in default ids ``<name>-<row>``).
@@ -125,18 +166,99 @@ def from_frame(frame: pd.DataFrame, dates: str = "raise", name: str = "frame",
     ``framing.corpus.from_frame(pd.read_parquet("x.parquet"), text="body", outlet="source")``.
     Unlike :func:`load_corpus`, an empty frame gives an empty corpus (an empty Dask partition
     is not an error).
+
+    ``furniture=True`` learns recurring lines from ``frame`` itself. For a Dask partition,
+    learn them from the whole corpus first and pass them on::
+
+        furniture = framing.corpus.learn_furniture(ddf, text="body", outlet="source")
+        corpus = ddf.map_partitions(framing.corpus.from_frame, text="body", outlet="source",
+                                    furniture=furniture, meta=framing.corpus.corpus_meta())
     """
     if dates not in ("raise", "coerce"):
         raise CorpusError(f"dates must be 'raise' or 'coerce', not {dates!r}")
+
+    def records():
+        return _frame_records(frame, name, columns)
+
+    return _build(records(), dates, _furniture(furniture, records))
+
+
+def _frame_records(frame: pd.DataFrame, name: str, columns: dict):
     rows = iter([[str(c) for c in frame.columns]])
     data = ((f"{name} row {i}", rec) for i, rec in enumerate(
         frame.astype(object).where(frame.notna(), "").to_dict("records"), start=1))
-    return _build(_read_table(Path(name), itertools.chain(rows, data), columns), dates)
+    return _read_table(Path(name), itertools.chain(rows, data), columns)
+
+
+def learn_furniture(source, dates: str = "raise", **columns) -> Furniture:
+    """Count the lines of every article, per outlet: the first pass of cleaning.
+
+    Parameters
+    ----------
+    source : path, DataFrame or dask.dataframe.DataFrame
+        What :func:`load_corpus` reads, a pandas frame as :func:`from_frame` takes, or a
+        Dask DataFrame of such rows (each partition counted as a Dask task, the counts
+        merged).
+    **columns
+        Column options as for :func:`load_corpus`.
+
+    Returns
+    -------
+    Furniture
+        To pass as ``furniture=`` to :func:`from_frame`, :func:`iter_corpus`,
+        :func:`load_corpus` or :func:`framing.removed_lines`.
+    """
+    if type(source).__module__.startswith("dask"):
+        import dask
+
+        parts = [dask.delayed(learn_furniture)(part, dates, **columns)
+                 for part in source.to_delayed()]
+        learned = Furniture()
+        for part in dask.compute(*parts):
+            learned.merge(part)
+        return learned
+    if isinstance(source, pd.DataFrame):
+        records = _frame_records(source, "frame", columns)
+    else:
+        records = _records(Path(source), dates, columns)
+    return _count(records)
+
+
+def _replay(records: list, path: Path, dates: str, columns: dict):
+    """The records read so far; where reading stopped on an error, read again to raise it."""
+    for rec in records:
+        if rec is None:
+            for _ in _records(path, dates, columns):
+                pass
+        else:
+            yield rec
+
+
+def _count(records) -> Furniture:
+    """Count records' lines until the first bad record (the cleaning pass reports it)."""
+    learned = Furniture()
+    try:
+        for rec in records:
+            learned.add(rec["text"], rec["outlet"], rec["title"])
+    except CorpusError:
+        pass
+    return learned
+
+
+def _furniture(furniture, records) -> Furniture | None:
+    """The Furniture to clean with: learned from ``records()`` when ``furniture`` is True."""
+    if furniture is True:
+        return _count(records())
+    if furniture is False or furniture is None:
+        return None
+    if not isinstance(furniture, Furniture):
+        raise CorpusError(f"furniture must be True, False or a Furniture, not {furniture!r}")
+    return furniture
 
 
 def corpus_meta() -> pd.DataFrame:
     """An empty corpus frame with the right columns and dtypes (Dask's ``meta=``)."""
-    return _build([], "raise")
+    return _build([], "raise", None)
 
 
 def _records(path: Path, dates: str, columns: dict):
@@ -188,7 +310,8 @@ def _read_folder(folder: Path):
     manifest = folder / MANIFEST
     if not manifest.is_file():
         raise CorpusError(f"{folder}: no {MANIFEST}; add one with columns "
-                          f"{', '.join(MANIFEST_REQUIRED)} (optional: url, notes)")
+                          f"{', '.join(MANIFEST_REQUIRED)} (optional: "
+                          f"{', '.join(MANIFEST_OPTIONAL)})")
     where = str(manifest)
     text = _decode(manifest.read_bytes(), where)
     reader = csv.DictReader(io.StringIO(text, newline=""))
@@ -201,10 +324,15 @@ def _read_folder(folder: Path):
     records, seen = [], {}
     for row_no, row in enumerate(reader, start=2):  # row 1 is the header
         row = {k: (v or "").strip() for k, v in row.items() if k is not None}
+        for col in MANIFEST_OPTIONAL:
+            row.setdefault(col, "")
         name = row["file"]
         at = f"{where} row {row_no}"
         if not name:
-            raise CorpusError(f"{at}: empty 'file' cell; name the article's .txt file")
+            raise CorpusError(f"{at}: empty 'file' cell; name the article's .txt or .html file")
+        if _kind(name) is None:
+            raise CorpusError(f"{at}: {name!r} is not a .txt, .html or .htm file (gzipped or "
+                              "not); save the article as one of these")
         if name in seen:
             raise CorpusError(f"{at}: duplicate row for {name!r} (also row {seen[name]}); "
                               "keep one row per file")
@@ -215,24 +343,105 @@ def _read_folder(folder: Path):
             raise CorpusError(f"{at}: file {name!r} not found in {folder}; "
                               "fix the name or remove the row")
         records.append((at, row))
-    unlisted = sorted(p.name for p in folder.glob("*.txt") if p.name not in seen)
+    unlisted = sorted(p.name for p in folder.iterdir()
+                      if p.is_file() and _kind(p.name) and p.name not in seen)
     if unlisted:
-        raise CorpusError(f"{folder}: {len(unlisted)} .txt file(s) not in {MANIFEST}: "
+        raise CorpusError(f"{folder}: {len(unlisted)} article file(s) not in {MANIFEST}: "
                           f"{', '.join(unlisted[:5])}{' ...' if len(unlisted) > 5 else ''}; "
                           "add a manifest row for each (no article is skipped silently)")
     return _read_files(folder, records)
 
 
+def _kind(name: str) -> str | None:
+    """"text" or "html" for an article file name (a .gz ending allowed), else None."""
+    low = name.lower().removesuffix(".gz")
+    if low.endswith(TEXT_SUFFIXES):
+        return "text"
+    if low.endswith(HTML_SUFFIXES):
+        return "html"
+    return None
+
+
+def _article_id(name: str) -> str:
+    stem = Path(name).name
+    if stem.lower().endswith(".gz"):
+        stem = stem[:-3]
+    return Path(stem).stem
+
+
 def _read_files(folder: Path, records):
     for at, row in records:
         file = folder / row["file"]
-        raw = _decode(file.read_bytes(), str(file))
-        if not raw.strip():
+        data = file.read_bytes()
+        if file.name.lower().endswith(".gz"):
+            try:
+                data = gzip.decompress(data)
+            except (OSError, EOFError) as err:
+                raise CorpusError(f"{file}: not a readable gzip file ({err}); save the page "
+                                  "again, or un-gzip it and fix its name in the manifest") \
+                    from None
+        rec = {"article_id": _article_id(row["file"]), "outlet": row["outlet"],
+               "title": row["title"], "published": row["published"], "url": row["url"],
+               "author": row["author"], "where": at}
+        if _kind(row["file"]) == "html":
+            page = extract_page(data, str(file))
+            rec["text"], rec["format"] = page["text"], "html"
+            for field in ("title", "published", "author", "url"):
+                rec[field] = rec[field] or page[field]
+        else:
+            rec["text"] = _decode(data, str(file))
+        if not rec["text"].strip():
             raise CorpusError(f"{file}: file is empty; add the article text or remove its "
                               f"manifest row ({at})")
-        yield {"article_id": Path(row["file"]).stem, "text": raw, "outlet": row["outlet"],
-               "title": row["title"], "published": row["published"],
-               "url": row.get("url", ""), "where": at}
+        yield rec
+
+
+def extract_page(data: bytes, where: str = "page") -> dict:
+    """The article in a saved web page, with trafilatura (needs ``framing[html]``).
+
+    Parameters
+    ----------
+    data : bytes
+        The page's HTML (not gzipped).
+    where : str
+        The file, for error messages.
+
+    Returns
+    -------
+    dict
+        ``text`` (the body trafilatura extracts, one paragraph a line; the
+        cleaner runs on it afterwards), ``title``, ``published`` (ISO date),
+        ``author`` and ``url`` from the page's metadata ("" when absent).
+
+    Raises
+    ------
+    CorpusError
+        When trafilatura is missing, the file is not HTML, or no article text is
+        found.
+    """
+    try:
+        import trafilatura
+    except ImportError:
+        raise CorpusError(f'{where}: reading saved web pages needs trafilatura; install it with '
+                          f'pip install "framing[html]"') from None
+    if not data.strip():
+        raise CorpusError(f"{where}: file is empty; save the page again or remove its "
+                          "manifest row")
+    head = data[:4096].lower()
+    if b"\x00" in data[:4096] or b"<" not in head:
+        raise CorpusError(f"{where}: does not look like an HTML page (no tags at the start); "
+                          "save the page as HTML (Save Page As, 'Web page, HTML only'), or "
+                          "as a .txt file of the article text")
+    doc = trafilatura.bare_extraction(data, with_metadata=True, include_comments=False)
+    text = (getattr(doc, "text", None) or "") if doc is not None else ""
+    if not text.strip():
+        raise CorpusError(f"{where}: no article text found in the page; save the complete "
+                          "article page (not a front page, frame or redirect), or paste the "
+                          "article into a .txt file")
+    meta = {"title": doc.title, "published": doc.date, "author": doc.author, "url": doc.url}
+    out = {k: ("" if v is None else str(v).strip()) for k, v in meta.items()}
+    out["text"] = text
+    return out
 
 
 def _csv_rows(path: Path):
@@ -316,7 +525,7 @@ def _read_table(path: Path, rows, columns: dict):
 def _table_records(path: Path, rows, mapping: dict):
     seen = {}
     for n, (where, row) in enumerate(rows, start=1):
-        rec = {"where": where}
+        rec = {"where": where, "author": ""}
         for field in FIELDS:
             value = row.get(mapping[field], "")
             rec[field] = "" if value is None else str(value)
@@ -352,19 +561,23 @@ def _parse_date(value: str, where: str, dates: str):
                       "leave it empty, or load with dates='coerce'")
 
 
-def _build(records, dates: str) -> pd.DataFrame:
+def _build(records, dates: str, furniture: Furniture | None) -> pd.DataFrame:
     """Clean each record as it comes (an iterable: the raw sources are not all held at once)."""
     rows = []
     for rec in records:
-        cleaned = clean_text(rec["text"], rec["title"])
+        html = rec.get("format") == "html"
+        # an extractor already cut the page's edges: no positional rules on its text
+        cleaned = clean_text(rec["text"], rec["title"], furniture, rec["outlet"].strip(),
+                             edges=not html)
         if not cleaned.text.strip():
             raise CorpusError(f"{rec['where']}: no article text left ({len(cleaned.lines)} "
                               "line(s), all blank or page furniture); check the file")
         rows.append((
             rec["article_id"], rec["outlet"].strip(), rec["title"].strip(),
             _parse_date(rec["published"], rec["where"], dates), rec["url"].strip(),
-            cleaned.text, rec["text"], len(cleaned.text.split()), cleaned.byline,
-            len(cleaned.removed),
+            cleaned.text, rec["text"], len(cleaned.text.split()),
+            rec.get("author", "").strip() or cleaned.byline,
+            len(cleaned.removed), "html" if html else "text",
         ))
     frame = pd.DataFrame(rows, columns=COLUMNS)
     frame["published"] = pd.to_datetime(frame["published"])

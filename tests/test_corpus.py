@@ -117,7 +117,7 @@ BODY = "A sentence that is the body of an article and is long enough to count as
 
 FOLDER_CASES = [
     (None, {"a.txt": BODY}, "no manifest.csv"),
-    ("file,outlet,title\na.txt,A,T\n", {"a.txt": BODY}, "missing required column(s) published"),
+    ("file,title\na.txt,T\n", {"a.txt": BODY}, "missing required column(s) outlet"),
     (HEADER + "a.txt,A,T,2016-03-14\nb.txt,B,T,2016-03-14\n", {"a.txt": BODY},
      "row 3: file 'b.txt' not found"),
     (HEADER + "a.txt,A,T,2016-03-14\n", {"a.txt": BODY, "extra.txt": BODY},
@@ -133,6 +133,19 @@ FOLDER_CASES = [
      "row 2: date '14th of March' is not an ISO date"),
     (HEADER + "a.txt,,T,2016-03-14\n", {"a.txt": BODY}, "row 2: empty 'outlet'"),
     (HEADER, {}, "the corpus is empty"),
+    # saved web pages
+    ("file,outlet\na.pdf,A\n", {"a.pdf": BODY}, "row 2: 'a.pdf' is not a .txt, .html or .htm"),
+    ("file,outlet\na.html,A\n", {"a.html": ""}, "a.html: file is empty"),
+    ("file,outlet\na.html,A\n", {"a.html": BODY}, "a.html: does not look like an HTML page"),
+    ("file,outlet\na.html,A\n", {"a.html": b"%PDF-1.4\x00\x01<html>"},
+     "a.html: does not look like an HTML page"),
+    ("file,outlet\na.html.gz,A\n", {"a.html.gz": b"<html>not gzipped</html>"},
+     "a.html.gz: not a readable gzip file"),
+    ("file,outlet\na.htm,A\n", {"a.htm": "<html><head><title>Menu</title></head><body>"
+                                           "<script>var x = 1;</script></body></html>"},
+     "a.htm: no article text found in the page"),
+    (HEADER + "a.txt,A,T,2016-03-14\n", {"a.txt": BODY, "page.html.gz": b""},
+     "not in manifest.csv: page.html.gz"),
 ]
 
 
@@ -254,7 +267,8 @@ def test_iter_corpus_reports_errors_in_later_chunks_and_duplicates_across_chunks
 
 def test_loading_streams_the_source(tmp_path, monkeypatch):
     """The reader hands one article at a time to the cleaner: the k-th article is cleaned
-    when k lines have been read, not after the whole file."""
+    when k lines have been read, not after the whole file. With furniture learned from the
+    corpus, a first pass reads all 6 lines, then the cleaning pass streams again."""
     import framing.corpus as corpus_module
 
     path = _jsonl(tmp_path / "s.jsonl", 6)
@@ -269,14 +283,17 @@ def test_loading_streams_the_source(tmp_path, monkeypatch):
     cleaned = []
     real_clean = corpus_module.clean_text
 
-    def clean_spy(raw, title=None):
+    def clean_spy(raw, title=None, furniture=None, outlet=None, edges=True):
         cleaned.append(len(read))
-        return real_clean(raw, title)
+        return real_clean(raw, title, furniture, outlet, edges)
 
     monkeypatch.setattr(corpus_module, "_json_objects", spy)
     monkeypatch.setattr(corpus_module, "clean_text", clean_spy)
-    framing.load_corpus(path, text="body", outlet="source")
+    framing.load_corpus(path, text="body", outlet="source", furniture=False)
     assert cleaned == [1, 2, 3, 4, 5, 6]
+    read.clear(), cleaned.clear()
+    list(framing.iter_corpus(path, chunksize=2, text="body", outlet="source"))
+    assert cleaned == [8, 8, 10, 10, 12, 12]  # chunk by chunk
 
 
 def test_from_frame_cleans_a_dataframe_like_a_csv(tmp_path):
@@ -430,3 +447,102 @@ def test_largest_outlets_for_figures():
     assert largest_outlets(corpus, None) == ["A", "B", "C", "D"]
     assert shown_note(corpus, ["B", "C"]).startswith("Figures show the 2 outlets")
     assert shown_note(corpus, ["A", "B", "C", "D"]) == ""
+
+
+# --- issue 14: furniture learned from the whole source; saved web pages ----------------------
+
+def _words(k):
+    return "".join("abcdefghij"[int(d)] for d in str(k))
+
+
+def _furnished_jsonl(path, n):
+    """n articles from three outlets; each outlet's pages end in its own promo line."""
+    rows = []
+    for i in range(n):
+        outlet = f"Outlet {_words(i % 3)}"
+        body = (f"Article {_words(i)} says the council of {outlet} met on Monday and agreed the "
+                f"budget for the coming year, officials said.\n\n"
+                f"The {outlet} is delivered to every home.")
+        rows.append(json.dumps({"id": f"a{i}", "source": outlet, "body": body}))
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    return path
+
+
+def test_loader_learns_furniture_from_the_whole_source_in_one_or_many_chunks(tmp_path):
+    path = _furnished_jsonl(tmp_path / "f.jsonl", 12)
+    opts = dict(text="body", outlet="source", article_id="id")
+    whole = load_corpus(path, **opts)
+    assert not whole["text"].str.contains("delivered").any()
+    assert (whole["n_lines_removed"] == 1).all()
+    chunks = list(framing.iter_corpus(path, chunksize=2, **opts))  # 2 articles: no evidence alone
+    pd.testing.assert_frame_equal(pd.concat(chunks, ignore_index=True), whole)
+    removed = framing.removed_lines(whole)
+    assert set(removed["rule"]) == {"outlet_furniture"} and len(removed) == 12
+    plain = load_corpus(path, furniture=False, **opts)
+    assert plain["text"].str.contains("delivered").all()
+    learned = framing.corpus.learn_furniture(path, **opts)
+    assert len(learned.lines()) == 3
+    from_frame = framing.corpus.from_frame(
+        pd.read_json(path, lines=True).iloc[:2], furniture=learned, **opts)
+    pd.testing.assert_frame_equal(from_frame, whole.iloc[:2])
+
+
+PAGE = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
+<title>Council agrees budget | Daily Post</title>
+<meta property="og:title" content="Council agrees budget">
+<meta name="author" content="Jane Doe">
+<meta property="article:published_time" content="2016-03-14T10:00:00Z">
+</head><body><nav><a href="/">Home</a> | <a href="/news">News</a></nav>
+<article><h1>Council agrees budget</h1>
+<p>The city council agreed its budget for the coming year on Monday after a long debate about
+rents, schools and the state of the roads, officials said.</p>
+<p>The mayor said the plan would hold council tax steady while spending more on repairs to
+schools and bridges across the city over the next two years.</p>
+<p>JUST WATCHED Mayor defends budget Replay More Videos ... MUST WATCH Mayor defends budget 01:14</p>
+<p>Opposition members said the savings were not credible and promised to keep asking how the
+council would pay for the repairs it had announced.</p>
+</article><footer>Copyright 2016 Daily Post</footer></body></html>"""
+
+
+def test_saved_web_pages_are_read_with_metadata_from_the_page(tmp_path):
+    import gzip
+
+    pytest.importorskip("trafilatura", reason='the html extra is not installed '
+                        '(pip install "framing[html]")')
+    (tmp_path / "manifest.csv").write_text(
+        "file,outlet,title\npage.html,Daily Post,\nold.htm.gz,Daily Post,Own title\n"
+        "note.txt,Daily Post,Note\n", encoding="utf-8")
+    (tmp_path / "page.html").write_text(PAGE, encoding="utf-8")
+    (tmp_path / "old.htm.gz").write_bytes(gzip.compress(PAGE.encode("utf-8")))
+    (tmp_path / "note.txt").write_text(BODY, encoding="utf-8")
+    corpus = load_corpus(tmp_path).set_index("article_id")
+    page = corpus.loc["page"]
+    assert page["title"] == "Council agrees budget"
+    assert page["published"] == pd.Timestamp("2016-03-14")
+    assert page["byline"] == "Jane Doe"
+    assert page["format"] == "html" and corpus.loc["note", "format"] == "text"
+    assert corpus.loc["old", "title"] == "Own title"  # the manifest wins
+    assert page["text"].startswith("The city council agreed its budget")
+    assert "JUST WATCHED" not in page["text"] and "Home" not in page["text"]
+    assert page["text"].endswith("the repairs it had announced.")
+    removed = framing.removed_lines(corpus.reset_index())
+    assert "video_strip" in set(removed.loc[removed["article_id"] == "page", "rule"])
+
+
+def test_missing_trafilatura_is_one_line_naming_the_extra(tmp_path, monkeypatch):
+    import builtins
+
+    real_import = builtins.__import__
+
+    def no_trafilatura(name, *args, **kwargs):
+        if name == "trafilatura":
+            raise ImportError("No module named 'trafilatura'")
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", no_trafilatura)
+    (tmp_path / "manifest.csv").write_text("file,outlet\npage.html,Daily Post\n")
+    (tmp_path / "page.html").write_text(PAGE, encoding="utf-8")
+    with pytest.raises(CorpusError) as err:
+        load_corpus(tmp_path)
+    assert 'pip install "framing[html]"' in str(err.value) and "page.html" in str(err.value)
+    assert "\n" not in str(err.value)

@@ -66,3 +66,26 @@ def test_a_dask_dataframe_read_from_a_file_goes_through_from_frame(client, tmp_p
     _same(got.quotes, expected.quotes, ["article_id", "start", "kind"])
     _same(got.mentions, expected.mentions, ["article_id", "article_start"])
     assert set(got.quotes["actor"]) >= {"putin"}
+
+
+def test_furniture_is_learned_over_all_partitions_then_each_is_cleaned(client, tmp_path):
+    """Corpus-level cleaning with Dask: a first pass counts every partition's lines, the
+    cleaning pass uses the merged counts, so no partition is cleaned on its own evidence."""
+    def word(k):
+        return "".join("abcdefghij"[int(d)] for d in str(k))
+
+    path = tmp_path / "articles.jsonl"
+    rows = [{"ID": f"x{i}", "source": ["A", "B"][i % 2],
+             "body": f"Article {word(i)} says Vladimir Putin met the council on the {word(i)} day "
+                     f"and agreed the budget, officials said.\n\nThe {['A', 'B'][i % 2]} Times "
+                     "is delivered to every home."} for i in range(24)]
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    opts = dict(text="body", outlet="source", article_id="ID")
+    ddf = dd.read_json(str(path), lines=True, blocksize=900)
+    assert ddf.npartitions >= 4  # at most 6 articles, 3 per outlet, in a partition
+    furniture = framing.corpus.learn_furniture(ddf, **opts)
+    got = ddf.map_partitions(framing.corpus.from_frame, furniture=furniture,
+                             meta=framing.corpus.corpus_meta(), **opts).compute()
+    expected = framing.load_corpus(path, **opts)
+    _same(got.reset_index(drop=True), expected, ["article_id"])
+    assert not expected["text"].str.contains("delivered").any()
