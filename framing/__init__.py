@@ -10,6 +10,8 @@ The public API, one module per concept:
 * :mod:`framing.sentiment` -- target-focused VADER (``target_sentiment``) and aggregation
 * :mod:`framing.quotes`    -- quote units, speakers and camps
 * :mod:`framing.analysis`  -- ``analyze``: all per-article tables in one call
+* :mod:`framing.store`     -- ``save_analysis`` / ``load_analysis``: the tables as Parquet
+* :mod:`framing.scale`     -- Dask workers that write the Parquet tables, Dask aggregates
 * :mod:`framing.figures`   -- ``save_figure`` and the shared style
 * :mod:`framing.cli`       -- the ``framing`` command
 """
@@ -18,9 +20,10 @@ from .actors import CodebookError, find_mentions, load_codebook
 from .analysis import Analysis, analyze
 from .cleaning import RULES, clean_text, removal_counts, removed_lines
 from .corpus import CorpusError, iter_corpus, load_corpus
+from .store import load_analysis, save_analysis
 from .text import paragraphs, sentences
 
 __version__ = "0.1.0"
 __all__ = ["Analysis", "analyze", "CodebookError", "CorpusError", "RULES", "clean_text",
            "find_mentions", "iter_corpus", "load_codebook", "load_corpus", "paragraphs",
-           "removal_counts", "removed_lines", "sentences"]
+           "load_analysis", "removal_counts", "removed_lines", "save_analysis", "sentences"]
