@@ -76,3 +76,19 @@ def test_term_counts_of_partitions_add_up_to_the_whole(corpus, result):
     table = pd.concat([counter.count(p, "outlet", phrases).table() for p in parts])
     assert terms.TermCounts.from_table(table).equals(result.terms)
     assert terms.TermCounts.from_table(result.terms.table()).equals(result.terms)
+
+
+def test_tone_by_group_has_the_counts_and_means_of_sentiment_aggregate(result):
+    from framing import scale, sentiment
+
+    narration = result.mentions[result.mentions["voice"] == "narration"]
+    boot = sentiment.aggregate(narration, by=["outlet", "camp"], n_boot=50, seed=0)
+    tone = scale.tone_by_group(result.mentions, by=["outlet", "camp"])
+    assert list(tone[["outlet", "camp"]].itertuples(index=False)) == \
+        list(boot[["outlet", "camp"]].itertuples(index=False))
+    assert tone["n"].tolist() == boot["n"].tolist()
+    pd.testing.assert_series_equal(tone["mean"], boot["mean"], check_exact=False)
+    for col in ("share_negative", "share_neutral", "share_positive", "few"):
+        pd.testing.assert_series_equal(tone[col], boot[col], check_exact=False)
+    inside = tone[tone["n"] > 1]
+    assert ((inside["ci_low"] <= inside["mean"]) & (inside["mean"] <= inside["ci_high"])).all()
