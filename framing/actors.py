@@ -38,13 +38,15 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from .paths import case_study
 from .text import trie_pattern
 
 #: Camps used by the case study's codebook.
 CASE_STUDY_CAMPS = ("russia", "syria_gov", "syria_opposition", "west", "un", "media",
                     "armed_groups")
 CODEBOOK_COLUMNS = ("actor", "label", "camp", "aliases")
-DEFAULT_CODEBOOK = Path(__file__).resolve().parents[1] / "seeds" / "actors.csv"
+#: The case study's codebook (in the source checkout, or shipped inside the wheel).
+DEFAULT_CODEBOOK = case_study("seeds", "actors.csv").resolve()
 MENTION_COLUMNS = ["article_id", "outlet", "sentence", "actor", "camp", "alias", "start", "end",
                    "article_start", "article_end"]
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")

@@ -54,7 +54,7 @@ def is_dask(frame) -> bool:
 def analyze_to_parquet(corpus, out, codebook: pd.DataFrame | None = None,
                        normalisation: pd.DataFrame | None | bool = None, scorer=None,
                        engine: str = "pandas", npartitions: int | None = None,
-                       echo=None, **info) -> dict:
+                       info: dict | None = None) -> dict:
     """Analyse ``corpus`` and save the analysis under ``out`` (see :mod:`framing.store`).
 
     Parameters
@@ -72,8 +72,8 @@ def analyze_to_parquet(corpus, out, codebook: pd.DataFrame | None = None,
         of a ``LocalCluster`` or an existing cluster's scheduler). Both write the same rows.
     npartitions : int, optional
         For a pandas corpus on Dask: how many partitions (default two per worker).
-    **info
-        Recorded in ``analysis.json``.
+    info : dict, optional
+        Recorded in ``analysis.json`` (e.g. ``corpus``, ``codebook``: what was analysed).
 
     Returns
     -------
@@ -82,6 +82,7 @@ def analyze_to_parquet(corpus, out, codebook: pd.DataFrame | None = None,
         partitions on Dask, i.e. worker time).
     """
     codebook = load_codebook() if codebook is None else codebook
+    info = dict(info or {})
     if engine == "pandas" and not is_dask(corpus):
         result = analyze(corpus, codebook, scorer=scorer, count_terms=True,
                          normalisation=normalisation)
@@ -118,7 +119,9 @@ def _analyze_dask_to_parquet(corpus, out: Path, codebook, normalisation, scorer,
         corpus = corpus.repartition(npartitions=npartitions)
     out = prepare_folder(out)
     counter = TermCounter(normalisation=normalisation)
-    parts = corpus.to_delayed()
+    # Both passes read the same cleaned partitions: keep them where they are (on the
+    # workers, with a distributed client) rather than reading and cleaning them twice.
+    parts = corpus.persist().to_delayed()
     # Pass one: name phrases need corpus-wide counts. The counters are summed on the
     # workers and the phrase set goes from worker to worker, never through the client.
     runs = [dask.delayed(_name_runs)(part, counter) for part in parts]

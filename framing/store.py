@@ -182,6 +182,26 @@ def save_analysis(analysis: Analysis, path, **info) -> Path:
     return path
 
 
+def load_table(path, name: str) -> pd.DataFrame:
+    """One table of a saved analysis, e.g. ``load_table(path, "quotes")``: what a notebook
+    reads when it needs only that table (``articles`` is the corpus)."""
+    path = Path(path)
+    read_metadata(path)
+    if name not in DATASETS:
+        raise AnalysisStoreError(f"no table {name!r} in a saved analysis; the tables are "
+                                 f"{', '.join(DATASETS)}")
+    if not (path / name).is_dir():
+        raise AnalysisStoreError(f"{path}: dataset {name} missing; save the analysis again")
+    return read_table(path / name)
+
+
+def load_term_counts(path) -> TermCounts:
+    """The term counts of a saved analysis (:class:`framing.terms.TermCounts`)."""
+    meta = read_metadata(path)
+    return TermCounts.from_table(load_table(path, "term_counts"),
+                                 by=meta.get("terms_by") or "outlet")
+
+
 def load_analysis(path, engine: str = "pandas") -> Analysis:
     """Read a saved analysis back.
 
@@ -201,7 +221,7 @@ def load_analysis(path, engine: str = "pandas") -> Analysis:
     Analysis
     """
     path = Path(path)
-    meta = read_metadata(path)
+    read_metadata(path)
     missing = [n for n in ("articles", "sentences", "mentions", "quotes", "codebook")
                if not (path / n).is_dir()]
     if missing:
@@ -215,10 +235,7 @@ def load_analysis(path, engine: str = "pandas") -> Analysis:
                         codebook=codebook)
     if engine != "pandas":
         raise ValueError(f"engine must be 'pandas' or 'dask', not {engine!r}")
-    terms = None
-    if (path / "term_counts").is_dir():
-        terms = TermCounts.from_table(read_table(path / "term_counts"),
-                                      by=meta.get("terms_by") or "outlet")
+    terms = load_term_counts(path) if (path / "term_counts").is_dir() else None
     return Analysis(corpus=read_table(path / "articles"), sentences=read_table(path / "sentences"),
                     mentions=read_table(path / "mentions"), quotes=read_table(path / "quotes"),
                     codebook=codebook, terms=terms)

@@ -22,8 +22,10 @@ def outlet_profiles(analysis: Analysis, n_terms: int = 6, normalisation=None,
     """
     corpus = analysis.corpus
     camps = list(camps) if camps is not None else sorted(analysis.codebook["camp"].unique())
-    terms = distinctive_terms(corpus, method="log-odds", n=n_terms,
-                              normalisation=normalisation)
+    # The analysis's own term counts when it has them (counted once, with the spelling
+    # table they were fitted with); else the corpus is counted here with ``normalisation``.
+    counts = analysis.terms if analysis.terms is not None else corpus
+    terms = distinctive_terms(counts, method="log-odds", n=n_terms, normalisation=normalisation)
     top_terms = terms.groupby("group")["term"].agg(", ".join)
     voice = voices(analysis.quotes)
     narration = analysis.mentions[analysis.mentions["voice"] == "narration"]

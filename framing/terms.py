@@ -38,6 +38,7 @@ from scipy import sparse
 from scipy.stats import chi2
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, CountVectorizer, TfidfTransformer
 
+from .paths import case_study
 from .text import trie_pattern
 
 METHODS = ("tfidf", "log-odds", "keyness")
@@ -122,7 +123,7 @@ def load_normalisation(path=None, spelling: bool = True) -> pd.DataFrame:
                 encoding="utf-8") as fh:
             frames.append(_read_table(fh, "framing/data/spelling_uk_us.csv"))
     if path is None:
-        default = Path(__file__).resolve().parents[1] / "seeds" / "normalisation.csv"
+        default = case_study("seeds", "normalisation.csv")
         path = default if default.is_file() else False
     if path is not False:
         path = Path(path)
@@ -624,6 +625,7 @@ def shared_passages(corpus: pd.DataFrame, min_words: int = 8) -> pd.DataFrame:
     if min_words < 2:
         raise TermsError("min_words must be at least 2")
     ids = corpus["article_id"].tolist()
+    position = {aid: i for i, aid in enumerate(ids)}  # corpus order, looked up in O(1)
     outlets = dict(zip(corpus["article_id"], corpus["outlet"]))
     texts = dict(zip(corpus["article_id"], corpus["text"]))
     tokens = {}
@@ -643,7 +645,7 @@ def shared_passages(corpus: pd.DataFrame, min_words: int = 8) -> pd.DataFrame:
             for y in range(x + 1, len(places)):
                 (a, i), (b, j) = places[x], places[y]
                 if a != b:
-                    key = (a, b) if ids.index(a) < ids.index(b) else (b, a)
+                    key = (a, b) if position[a] < position[b] else (b, a)
                     pos = (i, j) if key[0] == a else (j, i)
                     pairs.setdefault(key, set()).add(pos)
     rows = []
