@@ -39,7 +39,7 @@ import numpy as np
 import pandas as pd
 
 from .paths import case_study
-from .text import trie_pattern
+from .language import TITLES, fold, trie_pattern
 
 #: Camps used by the case study's codebook.
 CASE_STUDY_CAMPS = ("russia", "syria_gov", "syria_opposition", "west", "un", "media",
@@ -166,10 +166,10 @@ class MentionFinder:
         literal = codebook[~codebook["regex"]]
         self.exact = {a: (act, camp) for a, act, camp, cs in zip(
             literal["alias"], literal["actor"], literal["camp"], literal["case_sensitive"]) if cs}
-        self.folded = {_fold(a): (act, camp) for a, act, camp, cs in zip(
+        self.folded = {fold(a): (act, camp) for a, act, camp, cs in zip(
             literal["alias"], literal["actor"], literal["camp"], literal["case_sensitive"])
             if not cs}
-        words = sorted({_fold(a) for a in literal["alias"]})
+        words = sorted({fold(a) for a in literal["alias"]})
         parts = [trie_pattern(words)] if words else []
         self.regexes = [(re.compile(p), act, camp) for p, act, camp in zip(
             codebook.loc[codebook["regex"], "alias"], codebook.loc[codebook["regex"], "actor"],
@@ -208,7 +208,7 @@ class MentionFinder:
             span = text[start:end]
             if span in self.exact:
                 return (start, end, *self.exact[span])
-            key = _fold(span)
+            key = fold(span)
             if key in self.folded:
                 return (start, end, *self.folded[key])
             m = self.pattern.match(text, start, end - 1) if end - 1 > start else None
@@ -216,10 +216,6 @@ class MentionFinder:
                 return None
             end = m.end()
         return None
-
-
-def _fold(s: str) -> str:
-    return " ".join(s.casefold().replace("’", "'").split())
 
 
 def find_mentions(sentences: pd.DataFrame, codebook: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -258,11 +254,7 @@ def find_mentions(sentences: pd.DataFrame, codebook: pd.DataFrame | None = None)
 _SLUG = re.compile(r"[^a-z0-9]+")
 #: Title words dropped from the front of a suggested name ("Secretary of State Mike Pompeo"
 #: is found as "State Mike Pompeo"): the person is the candidate, the title an alias.
-_LEADING_TITLES = frozenset(
-    "State Secretary Sen Sen. Senator Rep Rep. Representative Gov Gov. Governor President Vice "
-    "Prime Minister Foreign Defense Defence Chairman Chief Deputy Gen Gen. General Adm Adm. "
-    "Judge Justice Mr Mr. Mrs Mrs. Ms Ms. Dr Dr. Sir Lord Dame Leader Speaker Ambassador "
-    "Spokesman Spokeswoman Spokesperson Attorney".split())
+_LEADING_TITLES = TITLES
 
 
 def _drop_titles(name: str) -> str:

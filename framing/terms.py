@@ -39,22 +39,15 @@ from scipy.stats import chi2
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, CountVectorizer, TfidfTransformer
 
 from .paths import case_study
-from .text import trie_pattern
+from .language import CAP_WORD, NAME_PREFIXES, NAME_RUN, NEWS_STOP_WORDS, fold, trie_pattern
 
 METHODS = ("tfidf", "log-odds", "keyness")
-#: Extra stop words for news text: reporting verbs and honorifics that every outlet uses.
-NEWS_STOP_WORDS = frozenset({"said", "says", "say", "mr", "mrs", "ms", "told", "according",
-                             "just", "like", "s", "t"})
 STOP_WORDS = frozenset(ENGLISH_STOP_WORDS) | NEWS_STOP_WORDS
 # Words that may start a capitalised run but are not part of a name.
-_NOT_NAME_START = frozenset(w.capitalize() for w in STOP_WORDS) | {
-    "Mr", "Mrs", "Ms", "Dr", "President", "Prime", "Minister", "General", "Gen", "Sen", "Rep",
-    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
-}
-# A run of capitalised words ("Vladimir Putin", "Bashar al-Assad", "O'Brien"); a possessive
-# "'s" is not part of the run.
-_CAP_WORD = r"[A-Z][\w-]*[a-z][\w-]*(?:['’][A-Z][\w-]*)?"
-_NAME_RUN = re.compile(r"\b" + _CAP_WORD + r"(?:[ -](?:al-|al |de |bin )?" + _CAP_WORD + r"){1,3}")
+_NOT_NAME_START = frozenset(w.capitalize() for w in STOP_WORDS) | NAME_PREFIXES
+# Kept under their old names for callers not yet moved to framing.language
+# (actors.suggest_codebook).
+_CAP_WORD, _NAME_RUN = CAP_WORD, NAME_RUN
 #: Terms are words of 2+ characters that start with a letter (no bare numbers).
 TOKEN_PATTERN = r"(?u)\b[^\W\d_]\w+\b"
 # Clause punctuation and stop words are barriers: no n-gram spans them ("for the sake of the
@@ -163,7 +156,7 @@ class Normaliser:
 
     def __init__(self, table: pd.DataFrame | None):
         table = table if table is not None else pd.DataFrame(columns=["variant", "canonical"])
-        self.mapping = {_fold(v): c for v, c in zip(table["variant"], table["canonical"])}
+        self.mapping = {fold(v): c for v, c in zip(table["variant"], table["canonical"])}
         variants = sorted(self.mapping)
         # longest match first comes from the trie's greedy optional tails plus the
         # trailing (?!\w), which makes the engine back off to a shorter variant
@@ -173,17 +166,13 @@ class Normaliser:
     def __call__(self, text: str) -> str:
         if self.pattern is None:
             return text
-        return self.pattern.sub(lambda m: self.mapping[_fold(m.group())], text)
+        return self.pattern.sub(lambda m: self.mapping[fold(m.group())], text)
 
     def find(self, text: str):
         """Yield (variant as written, canonical) for each listed variant in ``text``."""
         if self.pattern is not None:
             for m in self.pattern.finditer(text):
-                yield " ".join(m.group().split()), self.mapping[_fold(m.group())]
-
-
-def _fold(s: str) -> str:
-    return " ".join(s.casefold().replace("’", "'").split())
+                yield " ".join(m.group().split()), self.mapping[fold(m.group())]
 
 
 def spelling_variants(corpus: pd.DataFrame, table: pd.DataFrame | None = None,
@@ -203,15 +192,15 @@ def spelling_variants(corpus: pd.DataFrame, table: pd.DataFrame | None = None,
     """
     table = load_normalisation() if table is None else table
     norm = Normaliser(table)
-    kinds = {_fold(v): k for v, k in zip(table["variant"], table["kind"])}
+    kinds = {fold(v): k for v, k in zip(table["variant"], table["kind"])}
     canon = Normaliser(pd.DataFrame({"variant": sorted(set(table["canonical"])),
                                      "canonical": sorted(set(table["canonical"]))}))
     rows: Counter = Counter()
     for group, text in corpus[[by, "text"]].itertuples(index=False):
         for written, c in norm.find(text):
-            rows[(group, c, _fold(written))] += 1
+            rows[(group, c, fold(written))] += 1
         for written, c in canon.find(text):
-            rows[(group, c, _fold(written))] += 1
+            rows[(group, c, fold(written))] += 1
     frame = pd.DataFrame([(*k, v) for k, v in rows.items()],
                          columns=["group", "canonical", "written", "count"])
     if frame.empty:
@@ -240,7 +229,7 @@ def name_phrases(texts, min_count: int = 2) -> set[str]:
 
 def _name_runs(text: str):
     """Every candidate name phrase in ``text`` (each run's tails too), with repeats."""
-    for m in _NAME_RUN.finditer(text):
+    for m in NAME_RUN.finditer(text):
         yield from _tails(_trim(m.group()))
 
 
@@ -269,7 +258,7 @@ def _join_phrases(text: str, phrases: set[str]) -> str:
             if tail in phrases:
                 return run[: len(run) - len(tail)] + tail.replace(" ", "_").replace("-", "_")
         return run
-    return _NAME_RUN.sub(repl, text)
+    return NAME_RUN.sub(repl, text)
 
 
 # --- counting and scoring --------------------------------------------------------------------
