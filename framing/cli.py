@@ -218,7 +218,7 @@ def run_corpus(corpus: Path | None, out: Path | None = None, codebook: Path | No
     from .cleaning import removed_lines
     from .figures import save_table
     from .quotes import voices
-    from .store import load_analysis, read_metadata, save_analysis
+    from .store import AnalysisStoreError, load_analysis, read_metadata, save_analysis
     from .terms import TermsError, distinctive_terms, load_normalisation
 
     root = root or suite_root()
@@ -226,7 +226,10 @@ def run_corpus(corpus: Path | None, out: Path | None = None, codebook: Path | No
     saved = None
     if analysis is not None:
         saved = analysis.resolve()
-        meta = read_metadata(saved)
+        try:
+            meta = read_metadata(saved)
+        except AnalysisStoreError as err:
+            raise RunError(str(err)) from None
         corpus = Path(meta["corpus"])
         options = dict(meta.get("corpus_options") or {})
         codebook = Path(meta["codebook"]) if meta.get("codebook") else None
@@ -327,7 +330,7 @@ def analyze_corpus(corpus: Path, out: Path, codebook: Path | None = None,
     ``out`` (:mod:`framing.store`), in one process or on Dask workers that each write their
     partition (:func:`framing.scale.analyze_to_parquet`)."""
     from .scale import analyze_to_parquet
-    from .store import AnalysisStoreError
+    from .store import AnalysisStoreError, prepare_folder
     from .terms import TermsError, load_normalisation
 
     options = dict(options or {})
@@ -341,6 +344,7 @@ def analyze_corpus(corpus: Path, out: Path, codebook: Path | None = None,
             "normalisation": str(normalisation.resolve()) if normalisation else ""}
     t = time.perf_counter()
     try:
+        prepare_folder(out)  # refuse a folder of the user's before any work
         if engine == "pandas":
             frame = load_corpus(corpus, **options)
             echo(f"corpus: {corpus} ({len(frame)} articles); one process")

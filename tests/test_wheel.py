@@ -14,6 +14,7 @@ import sys
 import sysconfig
 import venv
 import zipfile
+from pathlib import Path
 
 import pytest
 
@@ -54,7 +55,14 @@ def installed(tmp_path_factory):
 
 
 def _in(bin_dir, *args, cwd):
-    return subprocess.run([str(bin_dir / args[0]), *map(str, args[1:])], cwd=cwd,
+    env = dict(os.environ)
+    if os.environ.get("FRAMING_WHEEL_FULL_INSTALL") != "1":
+        # the borrowed dependencies' data files (nbconvert's HTML templates) are under this
+        # environment's prefix, not the fresh one's
+        env["JUPYTER_PATH"] = os.pathsep.join(
+            filter(None, [str(Path(sys.prefix) / "share" / "jupyter"),
+                          env.get("JUPYTER_PATH")]))
+    return subprocess.run([str(bin_dir / args[0]), *map(str, args[1:])], cwd=cwd, env=env,
                           capture_output=True, text=True, timeout=1800)
 
 
