@@ -31,7 +31,6 @@ What counts as a mention (and what does not):
 
 from __future__ import annotations
 
-import csv
 import re
 from pathlib import Path
 
@@ -39,6 +38,7 @@ import numpy as np
 import pandas as pd
 
 from .paths import case_study
+from .tables import read_checked_csv
 from .language import TITLES, fold, trie_pattern
 
 #: Camps used by the case study's codebook.
@@ -84,21 +84,9 @@ def load_codebook(path=None, camps=None) -> pd.DataFrame:
     path = Path(path) if path is not None else DEFAULT_CODEBOOK
     if camps is None and path.resolve() == DEFAULT_CODEBOOK:
         camps = CASE_STUDY_CAMPS
-    if not path.is_file():
-        raise CodebookError(f"{path}: codebook not found")
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError:
-        raise CodebookError(f"{path}: not valid UTF-8; re-save the codebook as UTF-8") from None
-    reader = csv.DictReader(text.splitlines())
-    header = [h.strip() for h in (reader.fieldnames or [])]
-    missing = [c for c in CODEBOOK_COLUMNS if c not in header]
-    if missing:
-        raise CodebookError(f"{path}: missing column(s) {', '.join(missing)}; the header is "
-                            f"{', '.join(header) or '(empty)'}")
-    reader.fieldnames = header
+    _, reader = read_checked_csv(path, CODEBOOK_COLUMNS, "codebook", CodebookError)
     rows, seen_actor, seen_alias, camp_names = [], {}, {}, {}
-    for n, row in enumerate(reader, start=2):
+    for n, row in reader:
         at = f"{path} row {n}"
         actor = (row.get("actor") or "").strip()
         camp = (row.get("camp") or "").strip()

@@ -26,7 +26,6 @@ Pipeline (all sparse, no Python loop per term):
 
 from __future__ import annotations
 
-import csv
 import re
 from collections import Counter
 from importlib import resources
@@ -39,6 +38,7 @@ from scipy.stats import chi2
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, CountVectorizer, TfidfTransformer
 
 from .paths import case_study
+from .tables import read_checked_csv
 from .language import CAP_WORD, NAME_PREFIXES, NAME_RUN, NEWS_STOP_WORDS, fold, trie_pattern
 
 METHODS = ("tfidf", "log-odds", "keyness")
@@ -119,11 +119,7 @@ def load_normalisation(path=None, spelling: bool = True) -> pd.DataFrame:
         default = case_study("seeds", "normalisation.csv")
         path = default if default.is_file() else False
     if path is not False:
-        path = Path(path)
-        if not path.is_file():
-            raise TermsError(f"{path}: normalisation table not found")
-        with open(path, encoding="utf-8-sig", newline="") as fh:
-            frames.append(_read_table(fh, str(path)))
+        frames.append(_read_table(Path(path), str(path)))
     if not frames:
         return pd.DataFrame(columns=[*NORMALISATION_COLUMNS, "source"])
     table = pd.concat(frames, ignore_index=True)
@@ -132,13 +128,12 @@ def load_normalisation(path=None, spelling: bool = True) -> pd.DataFrame:
 
 
 def _read_table(fh, where: str) -> pd.DataFrame:
-    reader = csv.DictReader(fh)
-    header = reader.fieldnames or []
-    if "variant" not in header or "canonical" not in header:
-        raise TermsError(f"{where}: needs columns 'variant' and 'canonical'; header is "
-                         f"{', '.join(header) or '(empty)'}")
+    _, reader = read_checked_csv(fh, ("variant", "canonical"), "normalisation table",
+                                 TermsError, name=where,
+                                 missing="needs columns 'variant' and 'canonical'; header is "
+                                         "{header}")
     rows = []
-    for n, row in enumerate(reader, start=2):
+    for n, row in reader:
         variant = (row.get("variant") or "").strip()
         canonical = (row.get("canonical") or "").strip()
         if not variant or not canonical:
