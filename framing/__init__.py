@@ -13,6 +13,11 @@ The public API, one module per concept:
 * :mod:`framing.store`     -- ``save_analysis`` / ``load_analysis``: the tables as Parquet
 * :mod:`framing.scale`     -- Dask workers that write the Parquet tables, Dask aggregates
 * :mod:`framing.figures`   -- ``save_figure`` and the shared style
+* :mod:`framing.language`  -- shared language knowledge (abbreviations, titles, name runs,
+  ``fold``, ``trie_pattern``)
+* :mod:`framing.tables`    -- the checked reader of the CSV tables a user edits
+* :mod:`framing.paths`     -- where the case study is (a checkout, or inside the wheel)
+* :mod:`framing.runner`    -- executes a notebook headlessly (``framing run``)
 * :mod:`framing.cli`       -- the ``framing`` command
 """
 
