@@ -10,7 +10,14 @@ The public API, one module per concept:
 * :mod:`framing.sentiment` -- target-focused VADER (``target_sentiment``) and aggregation
 * :mod:`framing.quotes`    -- quote units, speakers and camps
 * :mod:`framing.analysis`  -- ``analyze``: all per-article tables in one call
+* :mod:`framing.store`     -- ``save_analysis`` / ``load_analysis``: the tables as Parquet
+* :mod:`framing.scale`     -- Dask workers that write the Parquet tables, Dask aggregates
 * :mod:`framing.figures`   -- ``save_figure`` and the shared style
+* :mod:`framing.language`  -- shared language knowledge (abbreviations, titles, name runs,
+  ``fold``, ``trie_pattern``)
+* :mod:`framing.tables`    -- the checked reader of the CSV tables a user edits
+* :mod:`framing.paths`     -- where the case study is (a checkout, or inside the wheel)
+* :mod:`framing.runner`    -- executes a notebook headlessly (``framing run``)
 * :mod:`framing.cli`       -- the ``framing`` command
 * :mod:`framing.errors`    -- ``FramingError``, the base of every error reported to a user
 """
@@ -20,9 +27,11 @@ from .analysis import Analysis, analyze
 from .cleaning import RULES, clean_text, removal_counts, removed_lines
 from .corpus import CorpusError, iter_corpus, load_corpus
 from .errors import FramingError
+from .store import load_analysis, save_analysis
 from .text import paragraphs, sentences
 
 __version__ = "0.1.0"
 __all__ = ["Analysis", "analyze", "CodebookError", "CorpusError", "RULES", "clean_text",
-           "find_mentions", "FramingError", "iter_corpus", "load_codebook", "load_corpus",
-           "paragraphs", "removal_counts", "removed_lines", "sentences"]
+           "find_mentions", "FramingError", "iter_corpus", "load_analysis", "load_codebook",
+           "load_corpus", "paragraphs", "removal_counts", "removed_lines", "save_analysis",
+           "sentences"]

@@ -31,7 +31,6 @@ What counts as a mention (and what does not):
 
 from __future__ import annotations
 
-import csv
 import re
 from pathlib import Path
 
@@ -39,13 +38,16 @@ import numpy as np
 import pandas as pd
 
 from .errors import FramingError
-from .text import trie_pattern
+from .language import fold, trie_pattern
+from .paths import case_study
+from .tables import read_checked_csv
 
 #: Camps used by the case study's codebook.
 CASE_STUDY_CAMPS = ("russia", "syria_gov", "syria_opposition", "west", "un", "media",
                     "armed_groups")
 CODEBOOK_COLUMNS = ("actor", "label", "camp", "aliases")
-DEFAULT_CODEBOOK = Path(__file__).resolve().parents[1] / "seeds" / "actors.csv"
+#: The case study's codebook (in the source checkout, or shipped inside the wheel).
+DEFAULT_CODEBOOK = case_study("seeds", "actors.csv").resolve()
 MENTION_COLUMNS = ["article_id", "outlet", "sentence", "actor", "camp", "alias", "start", "end",
                    "article_start", "article_end"]
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
@@ -83,21 +85,9 @@ def load_codebook(path=None, camps=None) -> pd.DataFrame:
     path = Path(path) if path is not None else DEFAULT_CODEBOOK
     if camps is None and path.resolve() == DEFAULT_CODEBOOK:
         camps = CASE_STUDY_CAMPS
-    if not path.is_file():
-        raise CodebookError(f"{path}: codebook not found")
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError:
-        raise CodebookError(f"{path}: not valid UTF-8; re-save the codebook as UTF-8") from None
-    reader = csv.DictReader(text.splitlines())
-    header = [h.strip() for h in (reader.fieldnames or [])]
-    missing = [c for c in CODEBOOK_COLUMNS if c not in header]
-    if missing:
-        raise CodebookError(f"{path}: missing column(s) {', '.join(missing)}; the header is "
-                            f"{', '.join(header) or '(empty)'}")
-    reader.fieldnames = header
+    _, reader = read_checked_csv(path, CODEBOOK_COLUMNS, "codebook", CodebookError)
     rows, seen_actor, seen_alias, camp_names = [], {}, {}, {}
-    for n, row in enumerate(reader, start=2):
+    for n, row in reader:
         at = f"{path} row {n}"
         actor = (row.get("actor") or "").strip()
         camp = (row.get("camp") or "").strip()
@@ -165,10 +155,10 @@ class MentionFinder:
         literal = codebook[~codebook["regex"]]
         self.exact = {a: (act, camp) for a, act, camp, cs in zip(
             literal["alias"], literal["actor"], literal["camp"], literal["case_sensitive"]) if cs}
-        self.folded = {_fold(a): (act, camp) for a, act, camp, cs in zip(
+        self.folded = {fold(a): (act, camp) for a, act, camp, cs in zip(
             literal["alias"], literal["actor"], literal["camp"], literal["case_sensitive"])
             if not cs}
-        words = sorted({_fold(a) for a in literal["alias"]})
+        words = sorted({fold(a) for a in literal["alias"]})
         parts = [trie_pattern(words)] if words else []
         self.regexes = [(re.compile(p), act, camp) for p, act, camp in zip(
             codebook.loc[codebook["regex"], "alias"], codebook.loc[codebook["regex"], "actor"],
@@ -207,7 +197,7 @@ class MentionFinder:
             span = text[start:end]
             if span in self.exact:
                 return (start, end, *self.exact[span])
-            key = _fold(span)
+            key = fold(span)
             if key in self.folded:
                 return (start, end, *self.folded[key])
             m = self.pattern.match(text, start, end - 1) if end - 1 > start else None
@@ -215,10 +205,6 @@ class MentionFinder:
                 return None
             end = m.end()
         return None
-
-
-def _fold(s: str) -> str:
-    return " ".join(s.casefold().replace("’", "'").split())
 
 
 def find_mentions(sentences: pd.DataFrame, codebook: pd.DataFrame | None = None) -> pd.DataFrame:

@@ -15,6 +15,7 @@ import pandas as pd
 from .actors import find_mentions, load_codebook
 from .quotes import corpus_quotes, mark_quoted, quote_spans
 from .sentiment import TargetSentiment, score_mentions
+from .terms import TermCounter, TermCounts
 from .text import sentences as split_sentences
 
 
@@ -35,6 +36,10 @@ class Analysis:
         One row per quote unit (:func:`framing.quotes.corpus_quotes`).
     codebook : DataFrame
         The codebook used.
+    terms : TermCounts or None
+        Term counts per outlet (:class:`framing.terms.TermCounts`), fitted once for the
+        terms, similarity and significance functions; ``None`` unless asked for
+        (``analyze(..., count_terms=True)``) or loaded from a saved analysis.
     timings : dict
         Seconds spent in each stage (``sentences``, ``mentions``, ``in_quote``,
         ``sentiment``, ``quotes``), for benchmarks.
@@ -46,16 +51,29 @@ class Analysis:
     quotes: pd.DataFrame
     codebook: pd.DataFrame = field(repr=False)
     timings: dict = field(default_factory=dict, repr=False, compare=False)
+    terms: TermCounts | None = field(default=None, repr=False, compare=False)
 
     def tables(self) -> dict[str, pd.DataFrame]:
         """The tables by name, e.g. to write them as CSV."""
         return {"articles": self.corpus.drop(columns=["raw"]), "sentences": self.sentences,
                 "mentions": self.mentions, "quotes": self.quotes}
 
+    def equals(self, other: Analysis) -> bool:
+        """Same tables (values, dtypes and row order), codebook and term counts."""
+        for name in ("corpus", "sentences", "mentions", "quotes", "codebook"):
+            a, b = getattr(self, name), getattr(other, name)
+            if list(a.columns) != list(b.columns) or not a.reset_index(drop=True).equals(
+                    b.reset_index(drop=True)) or not a.dtypes.equals(b.dtypes):
+                return False
+        if (self.terms is None) != (other.terms is None):
+            return False
+        return self.terms is None or self.terms.equals(other.terms)
+
 
 def analyze(corpus, codebook: pd.DataFrame | None = None,
             scorer: TargetSentiment | None = None, engine: str | None = None,
-            npartitions: int | None = None) -> Analysis:
+            npartitions: int | None = None, count_terms: bool = False,
+            normalisation: pd.DataFrame | None | bool = None) -> Analysis:
     """Run all per-article analyses on a corpus.
 
     Parameters
@@ -78,6 +96,12 @@ def analyze(corpus, codebook: pd.DataFrame | None = None,
     npartitions : int, optional
         For ``engine="dask"`` with a pandas corpus: how many partitions (default: two per
         worker of the active client, else 8). Every article lies in exactly one partition.
+    count_terms : bool
+        Also count terms per outlet once (``Analysis.terms``), for
+        :func:`framing.terms.distinctive_terms`, ``similarity`` and ``significance_summary``.
+    normalisation : DataFrame, None or False
+        The spelling table for ``count_terms`` (:func:`framing.terms.load_normalisation`;
+        ``None``: the default table, ``False``: none).
 
     Returns
     -------
@@ -89,11 +113,20 @@ def analyze(corpus, codebook: pd.DataFrame | None = None,
     if engine not in ("pandas", "dask"):
         raise ValueError(f"engine must be 'pandas' or 'dask', not {engine!r}")
     codebook = load_codebook() if codebook is None else codebook
+    counter = TermCounter(normalisation=normalisation) if count_terms else None
     if engine == "dask":
-        return _analyze_dask(corpus, codebook, scorer, npartitions)
+        result = _analyze_dask(corpus, codebook, scorer, npartitions)
+        if counter is not None:  # the gathered corpus is on the client already
+            result.terms = counter.fit(result.corpus)
+        return result
     if is_dask:
         raise ValueError("a Dask DataFrame needs engine='dask' (or no engine)")
-    return _analyze_pandas(corpus, codebook, scorer)
+    result = _analyze_pandas(corpus, codebook, scorer)
+    if counter is not None:
+        clock = time.perf_counter()
+        result.terms = counter.fit(corpus)
+        result.timings["terms"] = time.perf_counter() - clock
+    return result
 
 
 def _is_dask(corpus) -> bool:

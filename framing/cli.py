@@ -7,9 +7,18 @@
 ``framing run --corpus PATH [--codebook FILE] [--out DIR] [column options]``
     Run the whole suite on another corpus. Everything goes under DIR (default
     ``runs/<corpus name>``): executed notebooks, a static HTML rendering of each,
-    figures (PNG/SVG/PDF and CSV) and the analysis tables as CSV. The committed
+    figures (PNG/SVG/PDF and CSV), the analysis tables as CSV and the analysis itself as
+    Parquet (``DIR/analysis``, computed once and read by every notebook). The committed
     notebooks and ``figures/`` are never touched. Markdown that reads the case study's
     own results is replaced by its general text (see :func:`adapt_for_other_corpus`).
+``framing run --out DIR``
+    The case study into DIR (works from an installed wheel, which carries it).
+``framing run --analysis SAVED [--out DIR]``
+    Run the notebooks on an analysis saved by ``framing analyze`` (nothing recomputed).
+``framing analyze --corpus PATH [--codebook FILE] --out DIR [--engine dask --workers N |
+--scheduler ADDRESS] [--partitions N]``
+    Compute the analysis once and save it as Parquet datasets in DIR
+    (:mod:`framing.store`); with Dask, each worker writes its own partitions.
 ``framing codebook suggest --corpus PATH [--codebook FILE] [--out FILE]``
     List the corpus's frequent speakers and names, as a CSV to edit into a codebook
     for another story; with ``--codebook``, the rows it already covers are marked.
@@ -21,7 +30,6 @@ non-zero exit status, never a traceback.
 from __future__ import annotations
 
 import argparse
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -30,16 +38,16 @@ from .actors import DEFAULT_CODEBOOK, load_codebook
 from .corpus import CorpusError, load_corpus
 from .errors import FramingError
 from .figures import atomic_write
+from . import runner
+from .runner import (RunError, adapt_for_other_corpus, execute_notebook,  # noqa: F401
+                     export_html, failed_cell, inject_parameters, notebook_title)
+from .paths import case_study_root
 
 #: Marks a folder written by ``framing run --out``; only such folders are reused.
 RUN_MARKER = ".framing-run"
 #: Column options of ``framing run`` / ``codebook suggest`` -> load_corpus keywords.
 COLUMN_OPTIONS = {"text": "text", "outlet": "outlet", "title": "title", "published": "published",
                   "url": "url", "id": "article_id"}
-
-
-class RunError(FramingError):
-    """A notebook or the project layout failed; the message is one line for the user."""
 
 
 def project_root(start: Path | None = None) -> Path:
@@ -57,96 +65,17 @@ def project_root(start: Path | None = None) -> Path:
                    "one with pyproject.toml and notebooks/), installed with pip install -e .")
 
 
-def inject_parameters(nb, parameters: dict) -> None:
-    """Papermill's convention: after the cell tagged ``parameters``, insert a cell tagged
-    ``injected-parameters`` that assigns the given values."""
-    import nbformat
-
-    index = next((i for i, c in enumerate(nb.cells)
-                  if "parameters" in c.get("metadata", {}).get("tags", [])), None)
-    if index is None:
-        raise RunError("notebook has no cell tagged 'parameters'")
-    source = "# Parameters injected by `framing run`\n" + "\n".join(
-        f"{name} = {value!r}" for name, value in parameters.items())
-    cell = nbformat.v4.new_code_cell(source)
-    cell.id = "injected-parameters"
-    cell.metadata["tags"] = ["injected-parameters"]
-    nb.cells.insert(index + 1, cell)
-
-
-def adapt_for_other_corpus(nb) -> None:
-    """Replace the case study's own readings with their general text.
-
-    A cell whose metadata holds ``framing.other_corpus`` describes the seed articles (their
-    outlets, numbers, a statement only they quote): for another corpus its source becomes that
-    text, or the cell is dropped when the text is empty. The committed notebooks keep both."""
-    kept = []
-    for cell in nb.cells:
-        other = cell.get("metadata", {}).get("framing", {}).get("other_corpus")
-        if other is None:
-            kept.append(cell)
-        elif other:
-            cell.source = other
-            kept.append(cell)
-    nb.cells = kept
-
-
-def execute_notebook(path: Path, out: Path | None = None, parameters: dict | None = None,
-                     timeout: int = 1800, other_corpus: bool = False) -> None:
-    """Execute one notebook with the current Python as kernel and write it to ``out``
-    (default: in place).
-
-    The working directory is the notebook's own folder, as in JupyterLab. Cell timing
-    metadata is not recorded, so a rerun on the same input rewrites the same bytes.
-    """
-    import nbformat
-    from nbclient import NotebookClient
-    from nbclient.exceptions import CellExecutionError
-
-    nb = nbformat.read(path, as_version=4)
-    if other_corpus:
-        adapt_for_other_corpus(nb)
-    if parameters:
-        inject_parameters(nb, parameters)
-    client = NotebookClient(nb, timeout=timeout, kernel_name="python3", record_timing=False,
-                            resources={"metadata": {"path": str(path.parent)}})
-    try:
-        # The kernel process's own log (e.g. ipykernel's transport notice) would break the
-        # progress lines; cell output travels in the notebook, not on this stream.
-        client.execute(stderr=subprocess.DEVNULL)
-    except CellExecutionError as err:
-        cell = _failed_cell(nb)
-        if out is not None:  # keep the failed notebook for the user to inspect
-            nbformat.write(nb, out)
-        raise RunError(f"{path.name}, cell {cell}: {err.ename}: {err.evalue}") from None
-    target = out or path
-    atomic_write(target, lambda tmp: nbformat.write(nb, tmp))
-
-
-def _failed_cell(nb) -> str:
-    """1-based number of the first code cell whose output is an error."""
-    number = 0
-    for cell in nb.cells:
-        if cell.cell_type != "code":
-            continue
-        number += 1
-        if any(o.get("output_type") == "error" for o in cell.get("outputs", [])):
-            return str(number)
-    return "?"
-
-
-def _notebooks(root: Path) -> list[Path]:
-    notebooks = sorted((root / "notebooks").glob("*.ipynb"))
-    if not notebooks:
-        raise RunError(f"no notebooks in {root / 'notebooks'}")
-    return notebooks
-
-
 def run(root: Path | None = None, echo=print) -> None:
     """Refresh the committed case study: execute ``notebooks/*.ipynb`` in place."""
-    root = root or project_root()
+    if root is None:
+        try:
+            root = project_root()
+        except RunError:
+            raise RunError("no framing source checkout here to refresh in place; to run the "
+                           "case study from the installed package, give a folder: "
+                           "framing run --out DIR") from None
     load_corpus(root / "seeds")  # fail early, in one line, on bad input
-    notebooks = _notebooks(root)
+    notebooks = runner.notebooks(root)
     for i, nb in enumerate(notebooks, start=1):
         t = time.perf_counter()
         echo(f"[{i}/{len(notebooks)}] {nb.relative_to(root)} ...", end=" ", flush=True)
@@ -159,7 +88,8 @@ def prepare_output(out: Path, root: Path) -> str:
     """Check that ``out`` is safe to write: a new folder, or one ``framing run`` wrote before.
     Returns "new" or "reused"."""
     out = out.resolve()
-    for protected in (root / "notebooks", root / "figures", root / "seeds", root / "framing"):
+    for protected in (root / "notebooks", root / "figures", root / "seeds", root / "framing",
+                      Path(__file__).resolve().parent):
         if out == protected or protected in out.parents or out in protected.parents:
             raise RunError(f"--out {out} would write into or over the project's "
                            f"{protected.name}/; choose a folder of its own, e.g. runs/my-corpus")
@@ -177,57 +107,103 @@ def prepare_output(out: Path, root: Path) -> str:
     return state
 
 
-def run_corpus(corpus: Path, out: Path | None = None, codebook: Path | None = None,
+def suite_root() -> Path:
+    """Where the notebooks and the case study are: the project found from the working
+    directory or the installed package's checkout, else the installed wheel's package data."""
+    try:
+        return project_root()
+    except RunError:
+        return case_study_root()
+
+
+def run_corpus(corpus: Path | None, out: Path | None = None, codebook: Path | None = None,
                normalisation: Path | None = None, options: dict | None = None,
-               root: Path | None = None, echo=print, max_outlets: int | None = None) -> Path:
+               root: Path | None = None, echo=print, max_outlets: int | None = None,
+               analysis: Path | None = None, case_study: bool = False) -> Path:
     """Run the whole suite on ``corpus``; write everything under ``out``. ``options`` are
-    :func:`framing.load_corpus` keywords (column names, ``dates``)."""
-    from . import analyze
+    :func:`framing.load_corpus` keywords (column names, ``dates``).
+
+    The analysis is computed once, saved as Parquet in ``out/analysis`` and read by every
+    notebook (their ``ANALYSIS`` parameter). With ``analysis`` (a folder written by
+    ``framing analyze``), nothing is recomputed: the notebooks read that one. With
+    ``case_study``, the corpus is the case study and its own readings are kept.
+    """
+    from .analysis import analyze
     from .cleaning import removed_lines
     from .figures import save_table
     from .quotes import voices
-    from .terms import distinctive_terms, load_normalisation
+    from .store import AnalysisStoreError, load_analysis, read_metadata, save_analysis
+    from .terms import TermsError, distinctive_terms, load_normalisation
 
-    root = root or project_root()
+    root = root or suite_root()
     options = dict(options or {})
+    saved = None
+    if analysis is not None:
+        saved = analysis.resolve()
+        try:
+            meta = read_metadata(saved)
+        except AnalysisStoreError as err:
+            raise RunError(str(err)) from None
+        corpus = Path(meta["corpus"])
+        options = dict(meta.get("corpus_options") or {})
+        codebook = Path(meta["codebook"]) if meta.get("codebook") else None
+        normalisation = Path(meta["normalisation"]) if meta.get("normalisation") else None
     corpus = corpus.resolve()
-    out = (out or Path("runs") / corpus.stem).resolve()
+    out = (out or Path("runs") / (saved.name if saved else corpus.stem)).resolve()
     # Fail early, in one line, on bad input, before anything is written.
-    frame = load_corpus(corpus, **options)
     book = load_codebook(codebook.resolve()) if codebook else load_codebook()
     table = load_normalisation(normalisation.resolve()) if normalisation else \
         load_normalisation(False)
+    frame = load_corpus(corpus, **options) if saved is None else None
     state = prepare_output(out, root)
-    echo(f"corpus: {corpus} ({len(frame)} articles, {frame['outlet'].nunique()} outlets); "
-         f"output: {out} ({state} folder)")
-    analysis = analyze(frame, book)
-    _report_codebook(analysis.quotes, codebook, echo)
+    if saved is None:
+        echo(f"corpus: {corpus} ({len(frame)} articles, {frame['outlet'].nunique()} outlets); "
+             f"output: {out} ({state} folder)")
+    else:
+        echo(f"analysis: {saved} ({meta.get('articles', '?')} articles); output: {out} "
+             f"({state} folder)")
     for sub in ("notebooks", "html", "figures", "tables"):
         (out / sub).mkdir(exist_ok=True)
+    codebook_path = str(codebook.resolve()) if codebook else str(DEFAULT_CODEBOOK)
+    normalisation_path = str(normalisation.resolve()) if normalisation else ""
+    if saved is None:
+        echo("analysis ...", end=" ", flush=True)
+        t = time.perf_counter()
+        try:
+            result = analyze(frame, book, count_terms=True, normalisation=table)
+        except TermsError as err:
+            raise RunError(f"{corpus}: {err}") from None
+        saved = save_analysis(result, out / "analysis", corpus=str(corpus),
+                              corpus_options=options, codebook=codebook_path,
+                              normalisation=normalisation_path)
+        echo(f"done ({time.perf_counter() - t:.1f} s; saved in {saved})")
+    else:
+        result = load_analysis(saved)
+    _report_codebook(result.quotes, codebook, echo, case_study=case_study)
     parameters = {"CORPUS": str(corpus), "CORPUS_OPTIONS": options,
-                  "CODEBOOK": str(codebook.resolve()) if codebook else str(DEFAULT_CODEBOOK),
-                  "NORMALISATION": str(normalisation.resolve()) if normalisation else "",
-                  "FIGURES_DIR": str(out / "figures")}
+                  "CODEBOOK": codebook_path, "NORMALISATION": normalisation_path,
+                  "FIGURES_DIR": str(out / "figures"), "ANALYSIS": str(saved)}
     if max_outlets is not None:
         parameters["MAX_OUTLETS"] = max_outlets or None  # 0: every outlet
-    notebooks = _notebooks(root)
+    notebooks = runner.notebooks(root)
     for i, nb in enumerate(notebooks, start=1):
         t = time.perf_counter()
         echo(f"[{i}/{len(notebooks)}] {nb.name} ...", end=" ", flush=True)
         target = out / "notebooks" / nb.name
         try:
-            execute_notebook(nb, target, parameters, other_corpus=True)
+            execute_notebook(nb, target, parameters, other_corpus=not case_study)
         except RunError:
             echo("failed")
             raise
-        _export_html(target, out / "html" / f"{nb.stem}.html")
+        export_html(target, out / "html" / f"{nb.stem}.html")
         echo(f"done ({time.perf_counter() - t:.1f} s)")
     echo("tables ...", end=" ", flush=True)
-    tables = analysis.tables()
-    tables["removed_lines"] = removed_lines(frame)
-    tables["distinctive_terms"] = distinctive_terms(frame, method="log-odds", n=50,
-                                                    normalisation=table)
-    tables["voices"] = voices(analysis.quotes)
+    tables = result.tables()
+    tables["removed_lines"] = removed_lines(result.corpus)
+    tables["distinctive_terms"] = distinctive_terms(
+        result.terms if result.terms is not None else result.corpus, method="log-odds", n=50,
+        normalisation=table)
+    tables["voices"] = voices(result.quotes)
     for name, data in tables.items():
         save_table(data, name, out / "tables")
     echo(f"done ({len(tables)} CSV files)")
@@ -245,44 +221,21 @@ def unknown_words(units) -> tuple[int, int]:
             int(table["words"].sum()))
 
 
-def _report_codebook(units, codebook: Path | None, echo) -> None:
+def _report_codebook(units, codebook: Path | None, echo, case_study: bool = False) -> None:
     """Say which codebook a run uses and how many quoted words it leaves without a camp: on
     stderr when the user gave none (the case study's is then used on another story)."""
     unknown, total = unknown_words(units)
     share = f"{unknown:,} of {total:,} quoted words ({unknown / total:.0%})" if total else \
         "no quoted words (none found)"
-    if codebook is None:
+    if codebook is None and not case_study:
         print(f"framing: no --codebook given: using the case study's codebook "
               f"{DEFAULT_CODEBOOK} (Russia's 2016 Syria withdrawal); it leaves {share} without "
               "a known speaker. For another story, start one with: framing codebook suggest "
               "--corpus ... (README: 'A codebook for another story')", file=sys.stderr)
         sys.stderr.flush()
     else:
-        echo(f"codebook: {codebook.resolve()}; it leaves {share} without a known speaker")
-
-
-def notebook_title(nb, fallback: str) -> str:
-    """The notebook's first Markdown heading, without its '#' marks (else ``fallback``)."""
-    for cell in nb.cells:
-        if cell.cell_type != "markdown":
-            continue
-        for line in cell.source.splitlines():
-            if line.startswith("#"):
-                title = line.lstrip("#").strip()
-                if title:
-                    return title
-    return fallback
-
-
-def _export_html(notebook: Path, target: Path) -> None:
-    import nbformat
-    from nbconvert import HTMLExporter
-
-    nb = nbformat.read(notebook, as_version=4)
-    # nbconvert titles every page "Notebook" unless told the name
-    body, _ = HTMLExporter().from_notebook_node(
-        nb, resources={"metadata": {"name": notebook_title(nb, notebook.stem)}})
-    atomic_write(target, lambda tmp: Path(tmp).write_text(body, encoding="utf-8"))
+        echo(f"codebook: {(codebook or DEFAULT_CODEBOOK).resolve()}; it leaves {share} "
+             "without a known speaker")
 
 
 def suggest(corpus: Path, codebook: Path | None, out: Path | None, options: dict, n: int,
@@ -302,6 +255,106 @@ def suggest(corpus: Path, codebook: Path | None, out: Path | None, options: dict
     echo(f"{len(table)} suggestions written to {out}"
          + (f" ({known} already in {codebook}: see the 'known' column)" if codebook else "")
          + "; edit them into a codebook (see README, 'A codebook for another story')")
+
+
+def analyze_corpus(corpus: Path, out: Path, codebook: Path | None = None,
+                   normalisation: Path | None = None, options: dict | None = None,
+                   engine: str = "pandas", workers: int | None = None,
+                   scheduler: str | None = None, partitions: int | None = None,
+                   echo=print) -> dict:
+    """``framing analyze``: compute the analysis of ``corpus`` once and save it as Parquet in
+    ``out`` (:mod:`framing.store`), in one process or on Dask workers that each write their
+    partition (:func:`framing.scale.analyze_to_parquet`)."""
+    from .scale import analyze_to_parquet
+    from .store import AnalysisStoreError, prepare_folder
+    from .terms import TermsError, load_normalisation
+
+    options = dict(options or {})
+    corpus, out = corpus.resolve(), out.resolve()
+    book = load_codebook(codebook.resolve()) if codebook else load_codebook()
+    table = load_normalisation(normalisation.resolve()) if normalisation else \
+        load_normalisation(False)
+    info = {"corpus": str(corpus), "corpus_options": options,
+            "codebook": str(codebook.resolve()) if codebook else str(
+                case_study_root() / "seeds" / "actors.csv"),
+            "normalisation": str(normalisation.resolve()) if normalisation else ""}
+    t = time.perf_counter()
+    try:
+        prepare_folder(out)  # refuse a folder of the user's before any work
+        if engine == "pandas":
+            frame = load_corpus(corpus, **options)
+            echo(f"corpus: {corpus} ({len(frame)} articles); one process")
+            report = analyze_to_parquet(frame, out, book, table, info=info)
+        else:
+            with _dask_client(workers, scheduler) as client:
+                echo(f"Dask: {len(client.scheduler_info()['workers'])} worker(s) at "
+                     f"{client.scheduler.address}")
+                frame = _dask_corpus(corpus, options, partitions)
+                report = analyze_to_parquet(frame, out, book, table, engine="dask",
+                                            npartitions=partitions, info=info)
+    except (TermsError, AnalysisStoreError) as err:
+        raise RunError(str(err)) from None
+    report["seconds"] = time.perf_counter() - t
+    echo(f"{report['articles']} articles in {report['partitions']} partition(s), "
+         f"{report['seconds']:.1f} s; analysis saved in {out}")
+    return report
+
+
+class _dask_client:
+    """A client of an existing scheduler, or of a LocalCluster started (and stopped) here."""
+
+    def __init__(self, workers, scheduler):
+        self.workers, self.scheduler = workers, scheduler
+        self.cluster = self.client = None
+
+    def __enter__(self):
+        try:
+            from distributed import Client, LocalCluster
+        except ImportError:
+            raise RunError('--engine dask needs Dask: pip install "framing[dask]"') from None
+        if self.scheduler:
+            try:
+                self.client = Client(self.scheduler, timeout="20s")
+            except OSError as err:
+                raise RunError(f"cannot reach the Dask scheduler at {self.scheduler}: {err}") \
+                    from None
+        else:
+            self.cluster = LocalCluster(n_workers=self.workers or 2, threads_per_worker=1,
+                                        processes=True, dashboard_address=None)
+            self.client = Client(self.cluster)
+        return self.client
+
+    def __exit__(self, *exc):
+        self.client.close()
+        if self.cluster is not None:
+            self.cluster.close()
+
+
+def _dask_corpus(corpus: Path, options: dict, partitions: int | None):
+    """The corpus for the Dask engine. A JSONL or CSV file with an id column is read and
+    cleaned by the workers, block by block (the client never holds it); a folder, or a
+    file without ids (whose default ids number the rows of the whole file), is loaded here."""
+    import dask.dataframe as dd
+
+    from .corpus import corpus_meta, from_frame
+
+    suffix = corpus.suffix.lower()
+    if corpus.is_file() and suffix in (".jsonl", ".csv") and "article_id" in options:
+        if corpus.stat().st_size == 0:
+            load_corpus(corpus, **options)  # the usual one-line error for an empty file
+        blocksize = None
+        if partitions:
+            blocksize = max(1, -(-corpus.stat().st_size // partitions))
+        columns = {k: v for k, v in options.items() if k != "dates"}
+        clean = dict(dates=options.get("dates", "raise"), name=corpus.name, **columns)
+        if suffix == ".jsonl":
+            raw = dd.read_json(str(corpus), lines=True, blocksize=blocksize or 2**26,
+                               dtype=False, convert_dates=False)
+        else:
+            raw = dd.read_csv(str(corpus), blocksize=blocksize or 2**26, dtype=str,
+                              keep_default_na=False)
+        return raw.map_partitions(from_frame, **clean, meta=corpus_meta())
+    return load_corpus(corpus, **options)
 
 
 def _add_corpus_options(parser) -> None:
@@ -338,6 +391,27 @@ def main(argv=None) -> int:
     p_run.add_argument("--max-outlets", type=int, metavar="N",
                        help="figures show the N outlets with the most articles (default 12; "
                             "0: all); tables always hold every outlet")
+    p_run.add_argument("--analysis", type=Path, metavar="DIR",
+                       help="run the notebooks on an analysis saved by framing analyze "
+                            "(nothing is recomputed)")
+    p_an = sub.add_parser("analyze", help="compute the analysis once and save it as Parquet "
+                          "(one process, or Dask workers that each write their partition)")
+    _add_corpus_options(p_an)
+    p_an.add_argument("--codebook", type=Path, help="actor codebook CSV (default: the case "
+                      "study's)")
+    p_an.add_argument("--normalisation", type=Path, help="spelling-variant CSV")
+    p_an.add_argument("--out", type=Path, required=True, help="folder for the saved analysis")
+    p_an.add_argument("--engine", choices=["pandas", "dask"], default="pandas")
+    where = p_an.add_mutually_exclusive_group()
+    where.add_argument("--workers", type=int, metavar="N",
+                       help="--engine dask: start a local cluster of N worker processes "
+                            "(default 2)")
+    where.add_argument("--scheduler", metavar="ADDRESS",
+                       help="--engine dask: use an existing cluster, e.g. "
+                            "tcp://scheduler.example.org:8786")
+    p_an.add_argument("--partitions", type=int, metavar="N",
+                      help="--engine dask: split the corpus into N partitions (default: two "
+                           "per worker; blocks of 64 MB for a file the workers read)")
     p_code = sub.add_parser("codebook", help="help build an actor codebook")
     code_sub = p_code.add_subparsers(dest="action", required=True)
     p_sug = code_sub.add_parser("suggest", help="frequent speakers and names of the corpus, "
@@ -355,18 +429,39 @@ def main(argv=None) -> int:
 
     try:
         if args.command == "run":
-            if args.corpus is None:
-                extra = [o for o in ("out", "codebook", "normalisation", "max_outlets")
+            if args.max_outlets is not None and args.max_outlets < 0:
+                raise RunError("--max-outlets must be 0 (all) or a positive number")
+            if args.analysis is not None:
+                if args.corpus is not None or args.codebook or args.normalisation or \
+                        _load_options(args):
+                    raise RunError("--analysis already names its corpus and codebook; give "
+                                   "only --out and --max-outlets with it")
+                run_corpus(None, args.out, echo=echo, max_outlets=args.max_outlets,
+                           analysis=args.analysis)
+            elif args.corpus is None:
+                extra = [o for o in ("codebook", "normalisation", "max_outlets")
                          if getattr(args, o) is not None]
                 if extra or _load_options(args):
-                    raise RunError("--out, --codebook, --max-outlets and column options need "
+                    raise RunError("--codebook, --max-outlets and column options need "
                                    "--corpus")
-                run(echo=echo)
+                if args.out is not None:  # the case study into a folder of its own
+                    root = case_study_root()
+                    run_corpus(root / "seeds", args.out, root / "seeds" / "actors.csv",
+                               root / "seeds" / "normalisation.csv", echo=echo,
+                               case_study=True)
+                else:
+                    run(echo=echo)
             else:
-                if args.max_outlets is not None and args.max_outlets < 0:
-                    raise RunError("--max-outlets must be 0 (all) or a positive number")
                 run_corpus(args.corpus, args.out, args.codebook, args.normalisation,
                            _load_options(args), echo=echo, max_outlets=args.max_outlets)
+        elif args.command == "analyze":
+            if args.corpus is None:
+                raise RunError("analyze needs --corpus")
+            if args.engine == "pandas" and (args.workers or args.scheduler or args.partitions):
+                raise RunError("--workers, --scheduler and --partitions need --engine dask")
+            analyze_corpus(args.corpus, args.out, args.codebook, args.normalisation,
+                           _load_options(args), args.engine, args.workers, args.scheduler,
+                           args.partitions, echo=echo)
         elif args.command == "codebook":
             if args.corpus is None:
                 raise RunError("codebook suggest needs --corpus")

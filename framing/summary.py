@@ -23,8 +23,11 @@ def outlet_profiles(analysis: Analysis, n_terms: int = 6, normalisation=None,
     """
     corpus = analysis.corpus
     camps = list(camps) if camps is not None else sorted(analysis.codebook["camp"].unique())
+    # The analysis's own term counts when it has them (counted once, with the spelling
+    # table they were fitted with); else the corpus is counted here with ``normalisation``.
+    counts = analysis.terms if analysis.terms is not None else corpus
     # each term counted once: "hope" is not listed after "expressed hope"
-    terms = drop_nested(distinctive_terms(corpus, method="log-odds", n=3 * n_terms,
+    terms = drop_nested(distinctive_terms(counts, method="log-odds", n=3 * n_terms,
                                           normalisation=normalisation), n=n_terms)
     top_terms = terms.groupby("group")["term"].agg(", ".join)
     voice = voices(analysis.quotes)

@@ -39,22 +39,17 @@ from scipy.stats import chi2
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, CountVectorizer, TfidfTransformer
 
 from .errors import FramingError
-from .text import trie_pattern
+from .language import CAP_WORD, NAME_PREFIXES, NAME_RUN, NEWS_STOP_WORDS, fold, trie_pattern
+from .paths import case_study
+from .tables import read_checked_csv
 
 METHODS = ("tfidf", "log-odds", "keyness")
-#: Extra stop words for news text: reporting verbs and honorifics that every outlet uses.
-NEWS_STOP_WORDS = frozenset({"said", "says", "say", "mr", "mrs", "ms", "told", "according",
-                             "just", "like", "s", "t"})
 STOP_WORDS = frozenset(ENGLISH_STOP_WORDS) | NEWS_STOP_WORDS
 # Words that may start a capitalised run but are not part of a name.
-_NOT_NAME_START = frozenset(w.capitalize() for w in STOP_WORDS) | {
-    "Mr", "Mrs", "Ms", "Dr", "President", "Prime", "Minister", "General", "Gen", "Sen", "Rep",
-    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
-}
-# A run of capitalised words ("Vladimir Putin", "Bashar al-Assad", "O'Brien"); a possessive
-# "'s" is not part of the run.
-_CAP_WORD = r"[A-Z][\w-]*[a-z][\w-]*(?:['’][A-Z][\w-]*)?"
-_NAME_RUN = re.compile(r"\b" + _CAP_WORD + r"(?:[ -](?:al-|al |de |bin )?" + _CAP_WORD + r"){1,3}")
+_NOT_NAME_START = frozenset(w.capitalize() for w in STOP_WORDS) | NAME_PREFIXES
+# Kept under their old names for callers not yet moved to framing.language
+# (actors.suggest_codebook).
+_CAP_WORD, _NAME_RUN = CAP_WORD, NAME_RUN
 #: Terms are words of 2+ characters that start with a letter (no bare numbers).
 TOKEN_PATTERN = r"(?u)\b[^\W\d_]\w+\b"
 # Clause punctuation and stop words are barriers: no n-gram spans them ("for the sake of the
@@ -123,18 +118,11 @@ def load_normalisation(path=None, spelling: bool = True) -> pd.DataFrame:
                 encoding="utf-8") as fh:
             frames.append(_read_table(fh, "framing/data/spelling_uk_us.csv"))
     if path is None:
-        default = Path(__file__).resolve().parents[1] / "seeds" / "normalisation.csv"
+        default = case_study("seeds", "normalisation.csv")
         path = default if default.is_file() else False
     if path is not False:
-        path = Path(path)
-        if not path.is_file():
-            raise TermsError(f"{path}: normalisation table not found")
-        try:
-            with open(path, encoding="utf-8-sig", newline="") as fh:
-                frames.append(_read_table(fh, str(path)))
-        except UnicodeDecodeError as err:
-            raise TermsError(f"{path}: not valid UTF-8 ({err.reason} at byte {err.start}); "
-                             "re-save the table as UTF-8") from None
+        try:  # a missing or non-UTF-8 table is one line from read_checked_csv
+            frames.append(_read_table(Path(path), str(path)))
         except csv.Error as err:
             raise TermsError(f"{path}: not readable as CSV ({err}); check its quotes and "
                              "separators") from None
@@ -146,13 +134,12 @@ def load_normalisation(path=None, spelling: bool = True) -> pd.DataFrame:
 
 
 def _read_table(fh, where: str) -> pd.DataFrame:
-    reader = csv.DictReader(fh)
-    header = reader.fieldnames or []
-    if "variant" not in header or "canonical" not in header:
-        raise TermsError(f"{where}: needs columns 'variant' and 'canonical'; header is "
-                         f"{', '.join(header) or '(empty)'}")
+    _, reader = read_checked_csv(fh, ("variant", "canonical"), "normalisation table",
+                                 TermsError, name=where,
+                                 missing="needs columns 'variant' and 'canonical'; header is "
+                                         "{header}")
     rows = []
-    for n, row in enumerate(reader, start=2):
+    for n, row in reader:
         variant = (row.get("variant") or "").strip()
         canonical = (row.get("canonical") or "").strip()
         if not variant or not canonical:
@@ -170,7 +157,7 @@ class Normaliser:
 
     def __init__(self, table: pd.DataFrame | None):
         table = table if table is not None else pd.DataFrame(columns=["variant", "canonical"])
-        self.mapping = {_fold(v): c for v, c in zip(table["variant"], table["canonical"])}
+        self.mapping = {fold(v): c for v, c in zip(table["variant"], table["canonical"])}
         variants = sorted(self.mapping)
         # longest match first comes from the trie's greedy optional tails plus the
         # trailing (?!\w), which makes the engine back off to a shorter variant
@@ -180,17 +167,13 @@ class Normaliser:
     def __call__(self, text: str) -> str:
         if self.pattern is None:
             return text
-        return self.pattern.sub(lambda m: self.mapping[_fold(m.group())], text)
+        return self.pattern.sub(lambda m: self.mapping[fold(m.group())], text)
 
     def find(self, text: str):
         """Yield (variant as written, canonical) for each listed variant in ``text``."""
         if self.pattern is not None:
             for m in self.pattern.finditer(text):
-                yield " ".join(m.group().split()), self.mapping[_fold(m.group())]
-
-
-def _fold(s: str) -> str:
-    return " ".join(s.casefold().replace("’", "'").split())
+                yield " ".join(m.group().split()), self.mapping[fold(m.group())]
 
 
 def spelling_variants(corpus: pd.DataFrame, table: pd.DataFrame | None = None,
@@ -210,15 +193,15 @@ def spelling_variants(corpus: pd.DataFrame, table: pd.DataFrame | None = None,
     """
     table = load_normalisation() if table is None else table
     norm = Normaliser(table)
-    kinds = {_fold(v): k for v, k in zip(table["variant"], table["kind"])}
+    kinds = {fold(v): k for v, k in zip(table["variant"], table["kind"])}
     canon = Normaliser(pd.DataFrame({"variant": sorted(set(table["canonical"])),
                                      "canonical": sorted(set(table["canonical"]))}))
     rows: Counter = Counter()
     for group, text in corpus[[by, "text"]].itertuples(index=False):
         for written, c in norm.find(text):
-            rows[(group, c, _fold(written))] += 1
+            rows[(group, c, fold(written))] += 1
         for written, c in canon.find(text):
-            rows[(group, c, _fold(written))] += 1
+            rows[(group, c, fold(written))] += 1
     frame = pd.DataFrame([(*k, v) for k, v in rows.items()],
                          columns=["group", "canonical", "written", "count"])
     if frame.empty:
@@ -241,9 +224,14 @@ def name_phrases(texts, min_count: int = 2) -> set[str]:
     """
     counts: Counter = Counter()
     for text in texts:
-        for m in _NAME_RUN.finditer(text):
-            counts.update(_tails(_trim(m.group())))
+        counts.update(_name_runs(text))
     return {p for p, n in counts.items() if n >= min_count}
+
+
+def _name_runs(text: str):
+    """Every candidate name phrase in ``text`` (each run's tails too), with repeats."""
+    for m in NAME_RUN.finditer(text):
+        yield from _tails(_trim(m.group()))
 
 
 def _trim(run: str) -> str:
@@ -271,15 +259,18 @@ def _join_phrases(text: str, phrases: set[str]) -> str:
             if tail in phrases:
                 return run[: len(run) - len(tail)] + tail.replace(" ", "_").replace("-", "_")
         return run
-    return _NAME_RUN.sub(repl, text)
+    return NAME_RUN.sub(repl, text)
 
 
 # --- counting and scoring --------------------------------------------------------------------
 
-def term_counts(corpus: pd.DataFrame, by: str = "outlet", ngram_range=(1, 2),
+def term_counts(corpus, by: str = "outlet", ngram_range=(1, 2),
                 normalisation: pd.DataFrame | None | bool = None, min_phrase_count: int = 2,
                 stop_words=STOP_WORDS):
     """Group-by-term count matrix.
+
+    ``corpus`` may also be a fitted :class:`TermCounts`, whose counts are returned as they
+    are (the other arguments must then agree with how it was fitted, or be left default).
 
     Returns
     -------
@@ -288,34 +279,185 @@ def term_counts(corpus: pd.DataFrame, by: str = "outlet", ngram_range=(1, 2),
         strings, names with spaces) and ``counts``, a sparse CSR matrix of
         shape (groups, terms).
     """
-    if by not in corpus.columns:
-        raise TermsError(f"unknown column {by!r} to group by; columns are "
-                         f"{', '.join(map(str, corpus.columns))}")
-    if corpus.empty:
-        raise TermsError("the corpus is empty")
-    if normalisation is False:
-        normalisation = None
-    elif normalisation is None:
-        normalisation = load_normalisation()
-    norm = Normaliser(normalisation)
-    texts = [norm(t) for t in corpus["text"]]
-    phrases = name_phrases(texts, min_phrase_count) if min_phrase_count else set()
-    texts = [_join_phrases(t, phrases) for t in texts]
-    analyzer = _Analyzer(stop_words, ngram_range)
-    vectorizer = CountVectorizer(analyzer=analyzer, dtype=np.int64)
-    try:
-        doc_term = vectorizer.fit_transform(texts)
-    except ValueError as err:  # empty vocabulary
-        raise TermsError(f"no terms to count: {err}") from None
-    names = pd.Series(vectorizer.get_feature_names_out())
-    labels = corpus[by].astype(str).to_numpy()
-    groups, index = np.unique(labels, return_inverse=True)
-    indicator = sparse.csr_matrix((np.ones(len(labels), dtype=np.int64),
-                                   (index, np.arange(len(labels)))),
-                                  shape=(len(groups), len(labels)))
-    counts = (indicator @ doc_term).tocsr()
-    terms = names.str.replace("_", " ", regex=False).to_numpy(dtype=object)
-    return list(groups), terms, counts
+    if isinstance(corpus, TermCounts):
+        if by != corpus.by:
+            raise TermsError(f"these term counts are grouped by {corpus.by!r}, not {by!r}; "
+                             f"fit TermCounts with by={by!r}")
+        return list(corpus.groups), corpus.terms, corpus.counts
+    counts = TermCounter(ngram_range, normalisation, min_phrase_count, stop_words).fit(corpus, by)
+    return list(counts.groups), counts.terms, counts.counts
+
+
+#: Columns of :meth:`TermCounts.table`, one row per group and term.
+TERM_COUNT_COLUMNS = ["group", "term", "key", "count"]
+
+
+class TermCounts:
+    """Term counts per group, fitted once and shared by every statistic.
+
+    :func:`distinctive_terms`, :func:`similarity` and :func:`significance_summary`
+    accept a ``TermCounts`` in place of the corpus, so that a notebook counts the
+    corpus once and computes every method from the same counts. Fit one with
+    :meth:`TermCounter.fit` (or :meth:`TermCounts.fit`); save and reload it as a tidy
+    table with :meth:`table` and :meth:`from_table`.
+
+    Attributes
+    ----------
+    groups : list of str
+        Group labels, sorted.
+    terms : ndarray of str
+        Terms as shown (names with spaces), in vocabulary order.
+    keys : ndarray of str
+        The same terms as counted (a name joined with ``_``); they fix the order.
+    counts : scipy.sparse.csr_matrix
+        Shape (groups, terms).
+    by : str
+        The corpus column the articles were grouped by.
+
+    Examples
+    --------
+    >>> counts = TermCounts.fit(corpus, normalisation=False)          # doctest: +SKIP
+    >>> distinctive_terms(counts, method="keyness", n=10)             # doctest: +SKIP
+    """
+
+    def __init__(self, groups, keys, counts, by: str = "outlet"):
+        self.groups = list(groups)
+        self.keys = np.asarray(keys, dtype=object)
+        self.terms = np.array([k.replace("_", " ") for k in self.keys], dtype=object)
+        self.counts = sparse.csr_matrix(counts, dtype=np.int64)
+        self.by = by
+
+    @classmethod
+    def fit(cls, corpus: pd.DataFrame, by: str = "outlet", **kwargs) -> TermCounts:
+        """Count ``corpus`` grouped by ``by``; ``kwargs`` go to :class:`TermCounter`."""
+        return TermCounter(**kwargs).fit(corpus, by)
+
+    def table(self) -> pd.DataFrame:
+        """One row per group and term used: ``group, term, key, count`` (vocabulary order
+        within each group)."""
+        cells = self.counts.tocoo()
+        order = np.lexsort((cells.col, cells.row))
+        row, col = cells.row[order], cells.col[order]
+        return pd.DataFrame({"group": np.array(self.groups, dtype=object)[row],
+                             "term": self.terms[col], "key": self.keys[col],
+                             "count": cells.data[order].astype(np.int64)},
+                            columns=TERM_COUNT_COLUMNS)
+
+    @classmethod
+    def from_table(cls, table: pd.DataFrame, by: str = "outlet") -> TermCounts:
+        """Rebuild from :meth:`table` rows; rows repeating a (group, key), e.g. one per
+        partition of a Dask run, are summed."""
+        if table.empty:
+            return cls([], [], sparse.csr_matrix((0, 0), dtype=np.int64), by)
+        summed = table.groupby(["group", "key"], sort=True)["count"].sum()
+        groups, g = np.unique(summed.index.get_level_values(0).to_numpy(dtype=object),
+                              return_inverse=True)
+        keys, k = np.unique(summed.index.get_level_values(1).to_numpy(dtype=object),
+                            return_inverse=True)
+        counts = sparse.csr_matrix((summed.to_numpy(dtype=np.int64), (g, k)),
+                                   shape=(len(groups), len(keys)))
+        return cls(list(groups), keys, counts, by)
+
+    def equals(self, other: TermCounts) -> bool:
+        return (self.by == other.by and self.groups == other.groups
+                and np.array_equal(self.keys, other.keys)
+                and self.counts.shape == other.counts.shape
+                and (self.counts != other.counts).nnz == 0)
+
+    def __repr__(self) -> str:
+        return (f"TermCounts(by={self.by!r}, groups={len(self.groups)}, "
+                f"terms={len(self.keys)}, total={int(self.counts.sum())})")
+
+
+class TermCounter:
+    """How terms are counted: normalisation, name phrases, n-grams and stop words.
+
+    :meth:`fit` counts a corpus in one go. A corpus split into partitions (Dask) is
+    counted in two passes with the same result: :meth:`name_runs` on every partition,
+    summed and turned into :meth:`phrases` once, then :meth:`count` on every partition
+    with those phrases; the partitions' :meth:`TermCounts.table` rows add up.
+
+    Parameters
+    ----------
+    ngram_range : (int, int)
+    normalisation : DataFrame, None or False
+        Spelling table (:func:`load_normalisation`); ``None`` for the default, ``False``
+        for none.
+    min_phrase_count : int
+        A capitalised name run must occur this often to become one term (0: no phrases).
+    stop_words : set of str
+    """
+
+    def __init__(self, ngram_range=(1, 2), normalisation: pd.DataFrame | None | bool = None,
+                 min_phrase_count: int = 2, stop_words=STOP_WORDS):
+        if normalisation is False:
+            normalisation = None
+        elif normalisation is None:
+            normalisation = load_normalisation()
+        self.normaliser = Normaliser(normalisation)
+        self.min_phrase_count = min_phrase_count
+        self.analyzer = _Analyzer(stop_words, ngram_range)
+
+    def name_runs(self, texts) -> Counter:
+        """Pass one: how often each candidate name phrase occurs in ``texts``."""
+        counts: Counter = Counter()
+        if self.min_phrase_count:
+            for text in texts:
+                counts.update(_name_runs(self.normaliser(text)))
+        return counts
+
+    def phrases(self, runs: Counter) -> set[str]:
+        """The name runs frequent enough to count as one term."""
+        if not self.min_phrase_count:
+            return set()
+        return {p for p, n in runs.items() if n >= self.min_phrase_count}
+
+    def count(self, corpus: pd.DataFrame, by: str, phrases: set[str]) -> TermCounts:
+        """Pass two: count ``corpus`` (or one partition of it) with the given phrases."""
+        if by not in corpus.columns:
+            raise TermsError(f"unknown column {by!r} to group by; columns are "
+                             f"{', '.join(map(str, corpus.columns))}")
+        texts = [_join_phrases(self.normaliser(t), phrases) for t in corpus["text"]]
+        vectorizer = CountVectorizer(analyzer=self.analyzer, dtype=np.int64)
+        labels = corpus[by].astype(str).to_numpy()
+        groups, index = np.unique(labels, return_inverse=True)
+        try:
+            doc_term = vectorizer.fit_transform(texts)
+        except ValueError:  # empty vocabulary (e.g. a partition of empty texts)
+            return TermCounts(list(groups), [],
+                              sparse.csr_matrix((len(groups), 0), dtype=np.int64), by)
+        indicator = sparse.csr_matrix((np.ones(len(labels), dtype=np.int64),
+                                       (index, np.arange(len(labels)))),
+                                      shape=(len(groups), len(labels)))
+        return TermCounts(list(groups), vectorizer.get_feature_names_out(),
+                          (indicator @ doc_term).tocsr(), by)
+
+    def fit(self, corpus: pd.DataFrame, by: str = "outlet") -> TermCounts:
+        """Both passes over a whole corpus."""
+        if by not in corpus.columns:
+            raise TermsError(f"unknown column {by!r} to group by; columns are "
+                             f"{', '.join(map(str, corpus.columns))}")
+        if corpus.empty:
+            raise TermsError("the corpus is empty")
+        texts = [self.normaliser(t) for t in corpus["text"]]
+        runs: Counter = Counter()
+        if self.min_phrase_count:
+            for text in texts:
+                runs.update(_name_runs(text))
+        phrases = self.phrases(runs)
+        texts = [_join_phrases(t, phrases) for t in texts]
+        vectorizer = CountVectorizer(analyzer=self.analyzer, dtype=np.int64)
+        try:
+            doc_term = vectorizer.fit_transform(texts)
+        except ValueError as err:  # empty vocabulary
+            raise TermsError(f"no terms to count: {err}") from None
+        labels = corpus[by].astype(str).to_numpy()
+        groups, index = np.unique(labels, return_inverse=True)
+        indicator = sparse.csr_matrix((np.ones(len(labels), dtype=np.int64),
+                                       (index, np.arange(len(labels)))),
+                                      shape=(len(groups), len(labels)))
+        return TermCounts(list(groups), vectorizer.get_feature_names_out(),
+                          (indicator @ doc_term).tocsr(), by)
 
 
 def distinctive_terms(corpus: pd.DataFrame, by: str = "outlet", method: str = "log-odds",
@@ -327,8 +469,10 @@ def distinctive_terms(corpus: pd.DataFrame, by: str = "outlet", method: str = "l
 
     Parameters
     ----------
-    corpus : DataFrame
-        With ``text`` and the ``by`` column (see :func:`framing.load_corpus`).
+    corpus : DataFrame or TermCounts
+        With ``text`` and the ``by`` column (see :func:`framing.load_corpus`), or its
+        :class:`TermCounts`, fitted once (then ``ngram_range``, ``normalisation`` and
+        ``min_phrase_count`` are those it was fitted with).
     by : str
         Column to group articles by.
     method : {"tfidf", "log-odds", "keyness"}
@@ -432,7 +576,8 @@ def distinctive_terms(corpus: pd.DataFrame, by: str = "outlet", method: str = "l
 # --- similarity and reuse --------------------------------------------------------------------
 
 def similarity(corpus: pd.DataFrame, by: str = "outlet", **kwargs) -> pd.DataFrame:
-    """Cosine similarity of the groups' TF-IDF vectors.
+    """Cosine similarity of the groups' TF-IDF vectors (``corpus`` may be a
+    :class:`TermCounts`).
 
     Returns
     -------
@@ -470,6 +615,7 @@ def shared_passages(corpus: pd.DataFrame, min_words: int = 8) -> pd.DataFrame:
     if min_words < 2:
         raise TermsError("min_words must be at least 2")
     ids = corpus["article_id"].tolist()
+    position = {aid: i for i, aid in enumerate(ids)}  # corpus order, looked up in O(1)
     outlets = dict(zip(corpus["article_id"], corpus["outlet"]))
     texts = dict(zip(corpus["article_id"], corpus["text"]))
     tokens = {}
@@ -489,7 +635,7 @@ def shared_passages(corpus: pd.DataFrame, min_words: int = 8) -> pd.DataFrame:
             for y in range(x + 1, len(places)):
                 (a, i), (b, j) = places[x], places[y]
                 if a != b:
-                    key = (a, b) if ids.index(a) < ids.index(b) else (b, a)
+                    key = (a, b) if position[a] < position[b] else (b, a)
                     pos = (i, j) if key[0] == a else (j, i)
                     pairs.setdefault(key, set()).add(pos)
     rows = []

@@ -22,16 +22,9 @@ import re
 
 import pandas as pd
 
-_ABBREVIATIONS = frozenset(
-    """mr mrs ms dr gen sen rep gov lt col maj capt sgt adm cmdr cpl pvt prof rev st mt jr sr
-    inc co corp ltd bros vs v jan feb mar apr jun jul aug sep sept oct nov dec ft pres
-    supt atty dept univ approx fig al messrs hon gens reps sens brig insp det esq""".split()
-)
-_NUMBER_ABBREVIATIONS = frozenset({"no", "nos", "art", "vol", "p", "pp"})
-_OPENERS = frozenset(
-    """The A An He She It They We I In On At But And This That These Those His Her Its Their
-    Our There Meanwhile However Officials Mr Mrs Ms After Before When While""".split()
-)
+from .language import (ABBREVIATIONS, NUMBER_ABBREVIATIONS, SENTENCE_OPENERS,  # noqa: F401
+                       trie_pattern)
+
 # A boundary: punctuation (+ closing quotes/brackets) followed by space and a sentence
 # opener, or a full stop glued to a capitalised word after a lower-case word.
 _BOUNDARY = re.compile(
@@ -42,36 +35,6 @@ _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
 _ACRONYM = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]$")
 _NEXT_WORD = re.compile(r"\s*[\"“‘(\[]?([A-Za-z]+)")
 _NEXT_TOKEN = re.compile(r"\s*(\S+)")
-
-
-# In a trie pattern a space matches any white space and an apostrophe either apostrophe.
-# A space in a name matches any run of white space within a paragraph (a wrapped line
-# included) but never a paragraph break: "VLADIMIR\n\nPutin" is a heading and a sentence.
-_TRIE_CHAR = {" ": r"(?:[^\S\n]+\n?[^\S\n]*|\n[^\S\n]*)", "'": "['’]", "’": "['’]"}
-
-
-def trie_pattern(words) -> str:
-    """A regular expression matching any of ``words`` (lower case), shaped as a trie so
-    that the engine tests one character class per position instead of every word.
-    A space in a word matches any run of white space, an apostrophe either ' or ’."""
-    trie: dict = {}
-    for word in words:
-        node = trie
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def build(node) -> str:
-        ends = "" in node
-        branches = [_TRIE_CHAR.get(ch, re.escape(ch)) + build(child)
-                    for ch, child in sorted(node.items()) if ch != ""]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        if ends:
-            return "(?:" + body + ")?"
-        return body
-    return build(trie)
 
 
 def paragraph_spans(text: str) -> list[tuple[int, int]]:
@@ -103,16 +66,16 @@ def _vetoed(text: str, punct_start: int, punct: str, after: int) -> bool:
     if not word:
         return False
     low = word.lower()
-    if low in _NUMBER_ABBREVIATIONS:  # "No. 10" but "said no. In"
+    if low in NUMBER_ABBREVIATIONS:  # "No. 10" but "said no. In"
         nxt = _NEXT_TOKEN.match(text, after)
         return bool(nxt and nxt.group(1)[:1].isdigit())
-    if low in _ABBREVIATIONS:
+    if low in ABBREVIATIONS:
         return True
     if len(word) == 1 and word.isupper():  # an initial: "J. Smith"
         return True
     if _ACRONYM.match(word):  # "U.S." ends a sentence only before a typical opener
         nxt = _NEXT_WORD.match(text, after)
-        return not (nxt and nxt.group(1) in _OPENERS)
+        return not (nxt and nxt.group(1) in SENTENCE_OPENERS)
     return False
 
 

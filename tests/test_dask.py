@@ -89,3 +89,28 @@ def test_furniture_is_learned_over_all_partitions_then_each_is_cleaned(client, t
     expected = framing.load_corpus(path, **opts)
     _same(got.reset_index(drop=True), expected, ["article_id"])
     assert not expected["text"].str.contains("delivered").any()
+
+
+def test_dask_workers_write_the_parquet_tables_the_pandas_engine_writes(client, tmp_path):
+    from framing import quotes, scale
+
+    corpus = _corpus()
+    codebook = framing.load_codebook()
+    scale.analyze_to_parquet(corpus, tmp_path / "pandas", codebook)
+    report = scale.analyze_to_parquet(corpus, tmp_path / "dask", codebook, engine="dask",
+                                      npartitions=4)
+    assert report["partitions"] == 4
+    assert len(list((tmp_path / "dask" / "quotes").glob("part-*.parquet"))) == 4
+    expected = framing.load_analysis(tmp_path / "pandas")
+    got = framing.load_analysis(tmp_path / "dask")
+    for name in ("corpus", "sentences", "mentions", "quotes", "codebook"):
+        pd.testing.assert_frame_equal(getattr(got, name), getattr(expected, name), obj=name)
+    assert got.terms.equals(expected.terms)
+    # The aggregates the notebooks plot, computed by Dask from the datasets, equal pandas'.
+    lazy = framing.load_analysis(tmp_path / "dask", engine="dask")
+    assert scale.is_dask(lazy.quotes)
+    pd.testing.assert_frame_equal(scale.voices_by_camp(lazy.quotes),
+                                  quotes.voices(expected.quotes))
+    pd.testing.assert_frame_equal(scale.tone_by_group(lazy.mentions, by=["outlet", "camp"]),
+                                  scale.tone_by_group(expected.mentions, by=["outlet", "camp"]))
+    assert scale.term_counts(tmp_path / "dask").equals(expected.terms)

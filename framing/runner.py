@@ -1,0 +1,127 @@
+"""The notebook runner: parameters injected, a notebook executed headlessly, HTML exported.
+
+Used by ``framing run`` (:mod:`framing.cli`); kept apart from the command line so that the
+execution of one notebook (kernel, working directory, byte-stable output, the failing cell
+named in one line) is one concept in one module.
+"""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+from .errors import FramingError
+from .figures import atomic_write
+
+
+class RunError(FramingError):
+    """A notebook or the project layout failed; the message is one line for the user."""
+
+
+def inject_parameters(nb, parameters: dict) -> None:
+    """Papermill's convention: after the cell tagged ``parameters``, insert a cell tagged
+    ``injected-parameters`` that assigns the given values."""
+    import nbformat
+
+    index = next((i for i, c in enumerate(nb.cells)
+                  if "parameters" in c.get("metadata", {}).get("tags", [])), None)
+    if index is None:
+        raise RunError("notebook has no cell tagged 'parameters'")
+    source = "# Parameters injected by `framing run`\n" + "\n".join(
+        f"{name} = {value!r}" for name, value in parameters.items())
+    cell = nbformat.v4.new_code_cell(source)
+    cell.id = "injected-parameters"
+    cell.metadata["tags"] = ["injected-parameters"]
+    nb.cells.insert(index + 1, cell)
+
+
+def adapt_for_other_corpus(nb) -> None:
+    """Replace the case study's own readings with their general text.
+
+    A cell whose metadata holds ``framing.other_corpus`` describes the seed articles (their
+    outlets, numbers, a statement only they quote): for another corpus its source becomes that
+    text, or the cell is dropped when the text is empty. The committed notebooks keep both."""
+    kept = []
+    for cell in nb.cells:
+        other = cell.get("metadata", {}).get("framing", {}).get("other_corpus")
+        if other is None:
+            kept.append(cell)
+        elif other:
+            cell.source = other
+            kept.append(cell)
+    nb.cells = kept
+
+
+def execute_notebook(path: Path, out: Path | None = None, parameters: dict | None = None,
+                     timeout: int = 1800, other_corpus: bool = False) -> None:
+    """Execute one notebook with the current Python as kernel and write it to ``out``
+    (default: in place).
+
+    The working directory is the notebook's own folder, as in JupyterLab. Cell timing
+    metadata is not recorded, so a rerun on the same input rewrites the same bytes.
+    """
+    import nbformat
+    from nbclient import NotebookClient
+    from nbclient.exceptions import CellExecutionError
+
+    nb = nbformat.read(path, as_version=4)
+    if other_corpus:
+        adapt_for_other_corpus(nb)
+    if parameters:
+        inject_parameters(nb, parameters)
+    client = NotebookClient(nb, timeout=timeout, kernel_name="python3", record_timing=False,
+                            resources={"metadata": {"path": str(path.parent)}})
+    try:
+        # The kernel process's own log (e.g. ipykernel's transport notice) would break the
+        # progress lines; cell output travels in the notebook, not on this stream.
+        client.execute(stderr=subprocess.DEVNULL)
+    except CellExecutionError as err:
+        cell = failed_cell(nb)
+        if out is not None:  # keep the failed notebook for the user to inspect
+            nbformat.write(nb, out)
+        raise RunError(f"{path.name}, cell {cell}: {err.ename}: {err.evalue}") from None
+    target = out or path
+    atomic_write(target, lambda tmp: nbformat.write(nb, tmp))
+
+
+def failed_cell(nb) -> str:
+    """1-based number of the first code cell whose output is an error."""
+    number = 0
+    for cell in nb.cells:
+        if cell.cell_type != "code":
+            continue
+        number += 1
+        if any(o.get("output_type") == "error" for o in cell.get("outputs", [])):
+            return str(number)
+    return "?"
+
+
+def notebooks(root: Path) -> list[Path]:
+    notebooks = sorted((root / "notebooks").glob("*.ipynb"))
+    if not notebooks:
+        raise RunError(f"no notebooks in {root / 'notebooks'}")
+    return notebooks
+
+
+def notebook_title(nb, fallback: str) -> str:
+    """The notebook's first Markdown heading, without its '#' marks (else ``fallback``)."""
+    for cell in nb.cells:
+        if cell.cell_type != "markdown":
+            continue
+        for line in cell.source.splitlines():
+            if line.startswith("#"):
+                title = line.lstrip("#").strip()
+                if title:
+                    return title
+    return fallback
+
+
+def export_html(notebook: Path, target: Path) -> None:
+    import nbformat
+    from nbconvert import HTMLExporter
+
+    nb = nbformat.read(notebook, as_version=4)
+    # nbconvert titles every page "Notebook" unless told the name
+    body, _ = HTMLExporter().from_notebook_node(
+        nb, resources={"metadata": {"name": notebook_title(nb, notebook.stem)}})
+    atomic_write(target, lambda tmp: Path(tmp).write_text(body, encoding="utf-8"))

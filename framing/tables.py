@@ -1,0 +1,73 @@
+"""One checked reader for the small CSV tables a user edits: codebook, spelling table.
+
+Every such table is UTF-8 (a spreadsheet's byte-order mark allowed), has a header with some
+required columns, and is read row by row with the row number a user sees in a spreadsheet
+(the header is row 1). A problem is raised as the caller's own error class, in one line
+naming the file and what to fix.
+
+Examples
+--------
+>>> header, rows = read_checked_csv("actors.csv", required=("actor", "aliases"),
+...                                 what="codebook", error=ValueError)   # doctest: +SKIP
+>>> for n, row in rows: ...                                              # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+from typing import Iterator
+
+
+def read_checked_csv(source, required, what: str, error=ValueError, name: str | None = None,
+                     missing: str | None = None) -> tuple[list[str], Iterator[tuple[int, dict]]]:
+    """Open a CSV table, check its encoding and header, and iterate over its rows.
+
+    Parameters
+    ----------
+    source : str, Path or text file object
+        The CSV file (read as UTF-8, BOM allowed), or an open text stream.
+    required : sequence of str
+        Columns the header must have.
+    what : str
+        What the table is, for messages ("codebook", "normalisation table").
+    error : type
+        The exception class to raise (e.g. ``CodebookError``).
+    name : str, optional
+        How to name the file in messages (default: the path).
+    missing : str, optional
+        The message for missing columns, with ``{columns}`` and ``{header}``; default
+        "missing column(s) ...; the header is ...".
+
+    Returns
+    -------
+    (header, rows)
+        ``header``: the column names, stripped; ``rows``: an iterator of
+        ``(row number, {column: value stripped of white space})``, row 2 first.
+    """
+    if isinstance(source, (str, Path)):
+        path = Path(source)
+        name = name or str(path)
+        if not path.is_file():
+            raise error(f"{name}: {what} not found")
+        try:
+            text = path.read_text(encoding="utf-8-sig")
+        except UnicodeDecodeError:
+            raise error(f"{name}: not valid UTF-8; re-save the {what} as UTF-8") from None
+        stream = io.StringIO(text, newline="")
+    else:
+        stream, name = source, name or getattr(source, "name", what)
+    reader = csv.DictReader(stream)
+    header = [h.strip() for h in (reader.fieldnames or [])]
+    absent = [c for c in required if c not in header]
+    if absent:
+        message = missing or "missing column(s) {columns}; the header is {header}"
+        raise error(f"{name}: " + message.format(columns=", ".join(absent),
+                                                 header=", ".join(header) or "(empty)"))
+    reader.fieldnames = header
+
+    def rows():
+        for n, row in enumerate(reader, start=2):
+            yield n, {k: (v or "").strip() for k, v in row.items() if k is not None}
+    return header, rows()
