@@ -314,3 +314,54 @@ def test_events_table(tmp_path):
     bad.write_text("date,event\n14 March,x\n")
     with pytest.raises(EventsError, match="row 2"):
         load_events(bad)
+
+
+# --- keyness upgrades ------------------------------------------------------------------------
+
+def test_distinctive_terms_articles_column_counts_articles():
+    from framing import terms
+
+    corpus = _corpus(["Retreat retreat retreat. Talks.", "Talks again.", "Retreat once.",
+                      "Talks."], ["A", "A", "B", "B"])
+    table = terms.distinctive_terms(corpus, method="keyness", n=None, normalisation=False,
+                                    min_count=1).set_index(["group", "term"])
+    assert table.loc[("A", "retreat"), "count"] == 3
+    assert table.loc[("A", "retreat"), "articles"] == 1  # three uses, one article
+    assert table.loc[("A", "retreat"), "articles_other"] == 1
+    assert table.loc[("A", "talks"), "articles"] == 2
+    assert table.loc[("B", "talks"), "articles_other"] == 2
+
+
+def test_keyness_against_a_reference_group_in_both_directions(seeds):
+    from framing import terms
+
+    table = terms.distinctive_terms(seeds, method="keyness", n=None, reference="Sputnik")
+    assert "Sputnik" not in set(table["group"])
+    sky = table[table["group"] == "Sky News"].set_index("term")
+    # counts against Sputnik's own text, checked with the concordance
+    assert sky.loc["opposition", "count"] == len(concordance(
+        seeds[seeds.outlet == "Sky News"], "opposition"))
+    assert sky.loc["opposition", "count_other"] == len(concordance(
+        seeds[seeds.outlet == "Sputnik"], "opposition")) == 0
+    # a word Sputnik uses and Sky News never does is scored, as under-used
+    assert sky.loc["humanitarian", "count"] == 0 and sky.loc["humanitarian", "g2"] < 0
+    both = terms.both_directions(table, n=5)
+    assert set(both["direction"]) == {"over", "under"}
+    assert (both.groupby(["group", "direction"]).size() <= 5).all()
+    with pytest.raises(terms.TermsError, match="reference group 'Nobody'"):
+        terms.distinctive_terms(seeds, method="keyness", reference="Nobody")
+
+
+def test_keyness_without_reference_is_unchanged_by_the_upgrade(seeds):
+    """The rest-of-corpus statistic is still Rayson & Garside's two-cell G2."""
+    from framing import terms
+
+    table = terms.distinctive_terms(seeds, method="keyness", n=None)
+    row = table.iloc[0]
+    sizes = table.groupby("group").apply(lambda p: (p["count"] / p["rate"] * 1000).iloc[0])
+    n_g = sizes[row.group]
+    n_o = sizes.sum() - n_g
+    y, o = row["count"], row.count_other
+    e1, e2 = n_g * (y + o) / (n_g + n_o), n_o * (y + o) / (n_g + n_o)
+    g2 = 2 * (y * np.log(y / e1) + (o * np.log(o / e2) if o else 0.0))
+    assert row.g2 == pytest.approx(g2, rel=1e-9)
