@@ -178,9 +178,13 @@ def prepare_output(out: Path, root: Path) -> str:
 
 def run_corpus(corpus: Path, out: Path | None = None, codebook: Path | None = None,
                normalisation: Path | None = None, options: dict | None = None,
-               root: Path | None = None, echo=print, max_outlets: int | None = None) -> Path:
+               root: Path | None = None, echo=print, max_outlets: int | None = None,
+               group_by: str = "outlet", labels: Path | None = None,
+               events: Path | None = None, reference: str | None = None) -> Path:
     """Run the whole suite on ``corpus``; write everything under ``out``. ``options`` are
-    :func:`framing.load_corpus` keywords (column names, ``dates``)."""
+    :func:`framing.load_corpus` keywords (column names, ``dates``). ``group_by`` is the column
+    whose groups the notebooks compare; ``labels`` a competing-labels table, ``events`` a
+    dated events table, ``reference`` the group keyness compares with."""
     from . import analyze
     from .cleaning import removed_lines
     from .figures import save_table
@@ -192,7 +196,17 @@ def run_corpus(corpus: Path, out: Path | None = None, codebook: Path | None = No
     corpus = corpus.resolve()
     out = (out or Path("runs") / corpus.stem).resolve()
     # Fail early, in one line, on bad input, before anything is written.
-    frame = load_corpus(corpus, **options)
+    from .coverage import load_events
+    from .grouping import load_grouped
+    from .labels import load_labels
+
+    frame = load_grouped(corpus, group_by, **options)
+    if reference is not None and reference not in set(frame[group_by]):
+        raise RunError(f"--reference {reference!r} is not a group of column {group_by!r}")
+    if labels:
+        load_labels(labels.resolve())
+    if events:
+        load_events(events.resolve())
     book = load_codebook(codebook.resolve()) if codebook else load_codebook()
     table = load_normalisation(normalisation.resolve()) if normalisation else \
         load_normalisation(False)
@@ -205,7 +219,9 @@ def run_corpus(corpus: Path, out: Path | None = None, codebook: Path | None = No
                   "CODEBOOK": str(codebook.resolve()) if codebook else str(
                       root / "seeds" / "actors.csv"),
                   "NORMALISATION": str(normalisation.resolve()) if normalisation else "",
-                  "FIGURES_DIR": str(out / "figures")}
+                  "FIGURES_DIR": str(out / "figures"), "GROUP_BY": group_by,
+                  "LABELS": str(labels.resolve()) if labels else "",
+                  "EVENTS": str(events.resolve()) if events else "", "REFERENCE": reference}
     if max_outlets is not None:
         parameters["MAX_OUTLETS"] = max_outlets or None  # 0: every outlet
     notebooks = _notebooks(root)
@@ -278,6 +294,15 @@ def _load_options(args) -> dict:
     return options
 
 
+def _context_errors() -> tuple:
+    """Bad-input errors of grouping, queries, labels and events tables: one line each."""
+    from .concordance import QueryError
+    from .coverage import EventsError
+    from .grouping import GroupingError
+    from .labels import LabelsError
+    return (GroupingError, QueryError, LabelsError, EventsError)
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(prog="framing",
                                      description="Compare how news outlets frame one event.")
@@ -293,6 +318,15 @@ def main(argv=None) -> int:
     p_run.add_argument("--max-outlets", type=int, metavar="N",
                        help="figures show the N outlets with the most articles (default 12; "
                             "0: all); tables always hold every outlet")
+    p_run.add_argument("--group-by", metavar="COLUMN", default=None,
+                       help="compare the groups of this manifest / CSV / JSONL column (e.g. the "
+                            "outlets' left/centre/right label) instead of outlets")
+    p_run.add_argument("--labels", type=Path, help="competing-labels CSV (set,label,patterns) "
+                       "for notebook 6 (default for another corpus: none)")
+    p_run.add_argument("--events", type=Path, help="events CSV (date,event) drawn on the "
+                       "coverage-over-time figure")
+    p_run.add_argument("--reference", metavar="GROUP", help="keyness compares each group with "
+                       "this group (default: with the rest of the corpus)")
     p_code = sub.add_parser("codebook", help="help build an actor codebook")
     code_sub = p_code.add_subparsers(dest="action", required=True)
     p_sug = code_sub.add_parser("suggest", help="frequent speakers and names the codebook "
@@ -310,23 +344,27 @@ def main(argv=None) -> int:
     try:
         if args.command == "run":
             if args.corpus is None:
-                extra = [o for o in ("out", "codebook", "normalisation", "max_outlets")
+                extra = [o for o in ("out", "codebook", "normalisation", "max_outlets",
+                                     "group_by", "labels", "events", "reference")
                          if getattr(args, o) is not None]
                 if extra or _load_options(args):
-                    raise RunError("--out, --codebook, --max-outlets and column options need "
-                                   "--corpus")
+                    raise RunError("--out, --codebook, --max-outlets, --group-by, --labels, "
+                                   "--events, --reference and column options need --corpus "
+                                   "(the case study itself: --corpus seeds)")
                 run(echo=echo)
             else:
                 if args.max_outlets is not None and args.max_outlets < 0:
                     raise RunError("--max-outlets must be 0 (all) or a positive number")
                 run_corpus(args.corpus, args.out, args.codebook, args.normalisation,
-                           _load_options(args), echo=echo, max_outlets=args.max_outlets)
+                           _load_options(args), echo=echo, max_outlets=args.max_outlets,
+                           group_by=args.group_by or "outlet", labels=args.labels,
+                           events=args.events, reference=args.reference)
         elif args.command == "codebook":
             if args.corpus is None:
                 raise RunError("codebook suggest needs --corpus")
             suggest(args.corpus, args.codebook, args.out, _load_options(args), args.n,
                     echo=echo)
-    except (CorpusError, CodebookError, RunError) as err:
+    except (CorpusError, CodebookError, RunError, *_context_errors()) as err:
         print(f"framing: error: {err}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:

@@ -34,8 +34,8 @@ from .grouping import check_group, group_of, grouping_name
 from .terms import STOP_WORDS, Normaliser
 
 MEASURES = ("log_dice", "g2", "mi")
-#: A word: a letter, then letters/digits, hyphenated parts kept ("pull-out"), possessive apart.
-_TOKEN = re.compile(r"[^\W\d_]\w*(?:-\w+)*")
+#: A word: a letter, then letters, digits and hyphens ("pull-out"); a possessive is apart.
+WORD = re.compile(r"[^\W\d_][\w-]*")
 COLLOCATE_COLUMNS = ["actor", "term", "n", "articles", "score", "log_dice", "g2", "p",
                      "mentions", "term_count", "window_words", "group_words"]
 
@@ -51,7 +51,7 @@ def term_frequencies(corpus: pd.DataFrame, by: str = "outlet",
         counts: Counter = Counter()
         total = 0
         for text in part["text"]:
-            words = _TOKEN.findall(text.lower())
+            words = WORD.findall(text.lower())
             total += len(words)
             counts.update(words)
         if folded:
@@ -144,45 +144,62 @@ def collocates(analysis, actor=None, by: str = "outlet", window: int = 5,
     folded = _folder(normalisation)
     groups = group_of(mentions, corpus, by).to_numpy()
     stop = frozenset(stop_words)
-    # (group, actor, term) -> [n, set of articles]; (group, actor) -> [mentions, window words]
-    cells: dict = defaultdict(lambda: [0, set()])
+    # (group, actor, term) -> co-occurrences and articles; (group, actor) -> [mentions, words]
+    counts: Counter = Counter()
+    arts: Counter = Counter()
+    in_article: set = set()
+    article = None
     nodes: dict = defaultdict(lambda: [0, 0])
     text_of = _sentence_texts(analysis, mentions)
-    keys = mentions[["article_id", "sentence", "actor", "start", "end"]]
-    order = np.lexsort((keys["start"].to_numpy(), keys["actor"].to_numpy(),
-                        keys["sentence"].to_numpy(), keys["article_id"].to_numpy()))
-    rows = keys.to_numpy(dtype=object)[order]
-    groups = groups[order]
-    i = 0
-    while i < len(rows):
-        aid, sent, act = rows[i][0], rows[i][1], rows[i][2]
-        j = i
-        while j < len(rows) and rows[j][0] == aid and rows[j][1] == sent and rows[j][2] == act:
+    order = np.lexsort((mentions["start"].to_numpy(), mentions["actor"].to_numpy(),
+                        mentions["sentence"].to_numpy(), mentions["article_id"].to_numpy()))
+    aids, sents, acts, starts, ends = (mentions[c].to_numpy()[order].tolist() for c in (
+        "article_id", "sentence", "actor", "start", "end"))
+    groups = groups[order].tolist()
+    i, total = 0, len(aids)
+    while i < total:
+        aid, sent, act = aids[i], sents[i], acts[i]
+        j = i + 1
+        while j < total and aids[j] == aid and sents[j] == sent and acts[j] == act:
             j += 1
-        spans = [(int(r[3]), int(r[4])) for r in rows[i:j]]
-        tokens = [(m.start(), m.end(), m.group().lower())
-                  for m in _TOKEN.finditer(text_of[(aid, sent)])]
-        inside = [any(s < te and ts < e for s, e in spans) for ts, te, _ in tokens]
-        near: set = set()
-        for s, e in spans:
-            before = [k for k, (ts, te, _) in enumerate(tokens) if te <= s and not inside[k]]
-            after = [k for k, (ts, te, _) in enumerate(tokens) if ts >= e and not inside[k]]
-            near.update(before[-window:])
-            near.update(after[:window])
+        text = text_of[(aid, sent)]
+        # The sentence's words outside this actor's mentions (its own names are not its
+        # context), with the place of each mention among them; findall keeps this in C.
+        words, marks, pos = [], [], 0
+        for s, e in zip(starts[i:j], ends[i:j]):
+            if s < pos:  # overlapping rows (never from find_mentions): skip
+                continue
+            words.extend(WORD.findall(text[pos:s].lower()))
+            marks.append(len(words))
+            pos = e
+        words.extend(WORD.findall(text[pos:].lower()))
+        if len(marks) == 1:
+            m = marks[0]
+            near = words[max(m - window, 0):m + window]
+        else:
+            near = [words[k] for k in sorted({k for m in marks for k in range(
+                max(m - window, 0), min(m + window, len(words)))})]
+        if aid != article:  # rows are sorted by article: count each article once per cell
+            for key in in_article:
+                arts[key] += 1
+            in_article.clear()
+            article = aid
         group = groups[i]
         node = nodes[(group, act)]
         node[0] += j - i
         node[1] += len(near)
-        for k in near:
-            w = tokens[k][2]
-            w = folded.get(w, w)
+        for w in near:
+            if folded:
+                w = folded.get(w, w)
             if w in stop or len(w) < 2:
                 continue
-            cell = cells[(group, act, w)]
-            cell[0] += 1
-            cell[1].add(aid)
+            key = (group, act, w)
+            counts[key] += 1
+            in_article.add(key)
         i = j
-    return _score(cells, nodes, frequencies, by, measure, min_n, min_articles)
+    for key in in_article:
+        arts[key] += 1
+    return _score(counts, arts, nodes, frequencies, by, measure, min_n, min_articles)
 
 
 def _sentence_texts(analysis, mentions) -> dict:
@@ -194,20 +211,19 @@ def _sentence_texts(analysis, mentions) -> dict:
     return dict(zip(zip(s["article_id"], s["sentence"]), s["text"]))
 
 
-def _score(cells, nodes, frequencies, by, measure, min_n, min_articles) -> pd.DataFrame:
-    if not cells:
+def _score(counts, arts, nodes, frequencies, by, measure, min_n, min_articles) -> pd.DataFrame:
+    if not counts:
         return pd.DataFrame(columns=[by, *COLLOCATE_COLUMNS, "rank"])
-    keys = list(cells)
-    group = np.array([k[0] for k in keys], dtype=object)
-    actor = np.array([k[1] for k in keys], dtype=object)
-    term = np.array([k[2] for k in keys], dtype=object)
-    n = np.array([cells[k][0] for k in keys], dtype=float)
-    arts = np.array([len(cells[k][1]) for k in keys], dtype=np.int64)
-    f_x = np.array([nodes[(k[0], k[1])][0] for k in keys], dtype=float)
-    r1 = np.array([nodes[(k[0], k[1])][1] for k in keys], dtype=float)
-    f_y = np.array([max(frequencies[k[0]][0].get(k[2], 0), cells[k][0]) for k in keys],
-                   dtype=float)
-    total = np.array([frequencies[k[0]][1] for k in keys], dtype=float)
+    keys = list(counts)
+    group, actor, term = (np.array(x, dtype=object) for x in zip(*keys))
+    n = np.fromiter(counts.values(), dtype=float, count=len(keys))
+    arts = np.fromiter((arts[k] for k in keys), dtype=np.int64, count=len(keys))
+    f_x = np.array([nodes[(g, a)][0] for g, a, _ in keys], dtype=float)
+    r1 = np.array([nodes[(g, a)][1] for g, a, _ in keys], dtype=float)
+    # a term's count in its group (never below its co-occurrences: a caller's frequencies
+    # computed with another normalisation must not give a negative cell)
+    f_y = np.maximum(np.array([frequencies[g][0].get(w, 0) for g, _, w in keys], dtype=float), n)
+    total = np.array([frequencies[g][1] for g, _, _ in keys], dtype=float)
     log_dice = 14 + np.log2(2 * n / (f_x + f_y))
     # the 2x2 table: rows in the actor's windows or not, columns the term or another word
     obs = np.stack([n, r1 - n, f_y - n, total - r1 - f_y + n])

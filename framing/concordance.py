@@ -206,13 +206,14 @@ def sort_concordance(frame: pd.DataFrame, sort: str = "right") -> pd.DataFrame:
 
 
 def concordance_text(frame: pd.DataFrame, width: int = 48, group: str = "outlet",
-                     group_width: int = 18, limit: int | None = 60) -> str:
+                     group_width: int = 30, limit: int | None = 60) -> str:
     """A concordance as aligned plain text (one line per hit, the matches in one column):
     ``group | ...left  [match]  right...``. ``limit`` lines at most (``None``: all), with a
     note of how many were left out."""
     if frame.empty:
         return "(no hits)"
     shown = frame if limit is None else frame.head(limit)
+    group_width = min(group_width, max(len(str(g)) for g in shown[group]))
     lines = []
     for g, left, match, right in shown[[group, "left", "match", "right"]].itertuples(
             index=False):

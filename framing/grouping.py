@@ -118,3 +118,13 @@ def group_of(table: pd.DataFrame, corpus: pd.DataFrame, by: str) -> pd.Series:
 def grouping_name(by: str) -> str:
     """``by`` in words for titles and captions ("outlet", "bias text")."""
     return by.replace("_", " ")
+
+
+def largest_groups(corpus: pd.DataFrame, by: str = "outlet", n: int | None = 12) -> list:
+    """The ``n`` groups with the most articles (ties by name), in name order: the groups a
+    figure shows when there are more than it can hold (``None``: every group)."""
+    check_group(corpus, by)
+    counts = corpus.groupby(by).size().reset_index(name="_n")
+    counts = counts.sort_values(["_n", by], ascending=[False, True])
+    chosen = counts[by] if n is None else counts[by].head(n)
+    return sorted(chosen)

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import csv
 import re
+from bisect import bisect_right
 from pathlib import Path
 
 import numpy as np
@@ -28,7 +29,7 @@ import pandas as pd
 
 from .concordance import QueryError, query_regex, sort_concordance
 from .grouping import check_group, grouping_name
-from .text import sentence_spans
+from .text import sentence_spans, trie_pattern
 
 LABEL_COLUMNS = ("set", "label", "patterns")
 
@@ -44,7 +45,7 @@ def load_labels(path) -> pd.DataFrame:
     -------
     DataFrame
         One row per pattern: ``set, label, pattern, regex`` (the pattern as a regular
-        expression), in file order.
+        expression) and ``literal`` (a plain word or phrase), in file order.
 
     Raises
     ------
@@ -66,7 +67,7 @@ def load_labels(path) -> pd.DataFrame:
         raise LabelsError(f"{path}: missing column(s) {', '.join(missing)}; the header is "
                           f"{', '.join(header) or '(empty)'}")
     reader.fieldnames = header
-    rows, seen = [], {}
+    rows, seen, seen_patterns = [], {}, {}
     for n, row in enumerate(reader, start=2):
         at = f"{path} row {n}"
         set_, label = (row.get("set") or "").strip(), (row.get("label") or "").strip()
@@ -85,16 +86,59 @@ def load_labels(path) -> pd.DataFrame:
                 source = query_regex(p).pattern
             except QueryError as err:
                 raise LabelsError(f"{at}: {err}") from None
-            rows.append((set_, label, p, source))
+            literal = not p.startswith("re:") and "*" not in p
+            if literal and (set_, _fold(p)) in seen_patterns:
+                other = seen_patterns[(set_, _fold(p))]
+                raise LabelsError(f"{at}: pattern {p!r} is also given for label {other!r} of "
+                                  f"set {set_!r}; a word can have one label within a set")
+            if literal:
+                seen_patterns[(set_, _fold(p))] = label
+            rows.append((set_, label, p, source, literal))
     if not rows:
         raise LabelsError(f"{path}: the table has no labels")
-    frame = pd.DataFrame(rows, columns=["set", "label", "pattern", "regex"])
+    frame = pd.DataFrame(rows, columns=["set", "label", "pattern", "regex", "literal"])
     sizes = frame.drop_duplicates(["set", "label"]).groupby("set", sort=False).size()
     if (sizes < 2).any():
         lonely = sizes[sizes < 2].index[0]
         raise LabelsError(f"{path}: set {lonely!r} has one label; a set needs two or more "
                           "labels that compete")
     return frame
+
+
+def _fold(s: str) -> str:
+    return " ".join(s.casefold().replace("’", "'").split())
+
+
+class SetMatcher:
+    """Find the labels of one set in a text: the literal words and phrases in one trie-shaped
+    regular expression (one scan of the text), patterns with ``*`` or ``re:`` on their own;
+    at each place the earliest start wins, then the longest match."""
+
+    def __init__(self, part: pd.DataFrame):
+        literal = part[part["literal"]]
+        self.labels = {_fold(p): lab for p, lab in zip(literal["pattern"], literal["label"])}
+        self.trie = (re.compile(r"(?<![\w-])(" + trie_pattern(sorted(self.labels)) + r")(?![\w-])",
+                                re.IGNORECASE) if self.labels else None)
+        self.others = [(re.compile(rx, re.IGNORECASE), lab) for rx, lab in
+                       zip(part.loc[~part["literal"], "regex"], part.loc[~part["literal"], "label"])]
+
+    def find(self, text: str) -> list[tuple[int, int, str]]:
+        found = []
+        if self.trie is not None:
+            found = [(m.start(), m.end(), self.labels[_fold(m.group())])
+                     for m in self.trie.finditer(text)]
+        if not self.others:
+            return found
+        for rx, label in self.others:
+            found.extend((m.start(), m.end(), label) for m in rx.finditer(text)
+                         if m.end() > m.start())
+        found.sort(key=lambda h: (h[0], -(h[1] - h[0])))
+        kept, last = [], -1
+        for hit in found:
+            if hit[0] >= last:
+                kept.append(hit)
+                last = hit[1]
+        return kept
 
 
 def label_hits(corpus, labels: pd.DataFrame, by: str = "outlet", window: int = 8,
@@ -122,45 +166,24 @@ def label_hits(corpus, labels: pd.DataFrame, by: str = "outlet", window: int = 8
     """
     corpus = getattr(corpus, "corpus", corpus)
     check_group(corpus, by)
-    matchers = []
-    for set_, part in labels.groupby("set", sort=False):
-        per_label = []
-        for label, rows in part.groupby("label", sort=False):
-            per_label.append((label, re.compile("|".join(f"(?:{r})" for r in rows["regex"]),
-                                                re.IGNORECASE)))
-        any_label = re.compile("|".join(f"(?:{r})" for r in part["regex"]), re.IGNORECASE)
-        matchers.append((set_, any_label, per_label))
+    matchers = [(set_, SetMatcher(part)) for set_, part in labels.groupby("set", sort=False)]
     rows = []
     for aid, outlet, group, text in corpus[["article_id", "outlet", by, "text"]].itertuples(
             index=False):
         spans = None
-        for set_, any_label, per_label in matchers:
-            pos = 0
-            while True:
-                m = any_label.search(text, pos)
-                if m is None:
-                    break
-                start, best = m.start(), None
-                for label, rx in per_label:
-                    lm = rx.match(text, start)
-                    if lm is not None and lm.end() > start and (best is None or lm.end() > best[0]):
-                        best = (lm.end(), label)
-                if best is None:  # an empty match of a pattern; step over it
-                    pos = start + 1
-                    continue
-                end, label = best
-                if spans is None:
+        for set_, matcher in matchers:
+            for start, end, label in matcher.find(text):
+                if spans is None:  # sentences only for the articles with hits
                     spans = sentence_spans(text)
                     starts = [s for _, s, _ in spans]
-                k = max(np.searchsorted(starts, start, side="right") - 1, 0)
+                k = max(bisect_right(starts, start) - 1, 0)
                 _, s0, e0 = spans[k]
                 sent = text[s0:e0]
                 before = sent[:start - s0].split()
                 after = sent[min(end, e0) - s0:].split()
-                rows.append((aid, outlet, group, int(k), " ".join(before[-window:]) if window
+                rows.append((aid, outlet, group, k, " ".join(before[-window:]) if window
                              else "", text[start:end], " ".join(after[:window]) if window else "",
                              set_, label, start, end, sent))
-                pos = end
     columns = ["article_id", "outlet", "_group", "sentence", "left", "match", "right", "set",
                "label", "start", "end", "sentence_text"]
     frame = pd.DataFrame(rows, columns=columns)
@@ -312,15 +335,16 @@ def label_figure(shares: pd.DataFrame, by: str = "outlet", groups=None, colours=
         ax.invert_yaxis()
         ax.set_xlim(0, 1.1)
         ax.set_xticks([0, 0.25, 0.5, 0.75, 1.0], ["0", "25%", "50%", "75%", "100%"], fontsize=8)
-        ax.set_title(set_, fontsize=9, loc="left")
+        ax.set_title(set_, fontsize=9, loc="left", pad=16)  # room for the legend below it
         ax.grid(False)
-        ax.legend(fontsize=7, ncol=min(len(names), 4), loc="lower right",
-                  bbox_to_anchor=(1.0, 1.0), frameon=False, borderaxespad=0.1)
+        ax.legend(fontsize=7, ncol=min(len(names), 4), loc="lower left",
+                  bbox_to_anchor=(0.0, 1.0), frameon=False, borderaxespad=0.1,
+                  handlelength=1.2, columnspacing=1.0)
     fig.suptitle(f"Which label each {grouping_name(by)} uses (share of the set's hits; line: "
                  "95% interval of the first label)", fontsize=9)
     return fig
 
 
-def textwrap_label(value, width: int = 28) -> str:
+def textwrap_label(value, width: int = 30) -> str:
     import textwrap
     return "\n".join(textwrap.wrap(str(value), width)[:2])

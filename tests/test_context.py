@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 
 import framing
-from framing.collocates import collocates, term_frequencies
+from framing.collocates import WORD, collocates, term_frequencies
 from framing.concordance import concordance, concordance_text
 from framing.corpus import from_frame
 from framing.coverage import EventsError, coverage, coverage_note, load_events
@@ -141,7 +141,7 @@ def test_collocates_agree_with_the_concordance_lines(seeds, seed_analysis):
     window = 5
     table = collocates(seed_analysis, actor="putin", window=window)
     lines = concordance(seeds, "putin", window=window)
-    token = re.compile(r"[^\W\d_]\w*(?:-\w+)*")
+    token = WORD
     for outlet, part in lines.groupby("outlet"):
         ctx = [(row.article_id, row.sentence,
                 [t.lower() for t in token.findall(" ".join(row.left.split()[-window:]))][-window:]
@@ -235,6 +235,7 @@ def test_label_intervals_are_article_clustered_and_seeded():
     ("set,label,patterns\nx,a,alpha\nx,b,re:(\n", "row 3: malformed pattern"),
     ("set,label,patterns\nx,a,alpha\nx,a,beta\n", "row 3: label 'a' is given twice"),
     ("set,label,patterns\nx,a,alpha\n", "set 'x' has one label"),
+    ("set,label,patterns\nx,a,alpha\nx,b,Alpha\n", "row 3: pattern 'Alpha' is also given for label 'a'"),
 ])
 def test_bad_labels_table_names_the_row(tmp_path, content, message):
     path = tmp_path / "labels.csv"
