@@ -150,19 +150,19 @@ def collocates(analysis, actor=None, by: str = "outlet", window: int = 5,
     in_article: set = set()
     article = None
     nodes: dict = defaultdict(lambda: [0, 0])
-    text_of = _sentence_texts(analysis, mentions)
     order = np.lexsort((mentions["start"].to_numpy(), mentions["actor"].to_numpy(),
                         mentions["sentence"].to_numpy(), mentions["article_id"].to_numpy()))
     aids, sents, acts, starts, ends = (mentions[c].to_numpy()[order].tolist() for c in (
         "article_id", "sentence", "actor", "start", "end"))
     groups = groups[order].tolist()
+    texts = _sentence_texts(analysis, mentions)[order].tolist()
     i, total = 0, len(aids)
     while i < total:
         aid, sent, act = aids[i], sents[i], acts[i]
         j = i + 1
         while j < total and aids[j] == aid and sents[j] == sent and acts[j] == act:
             j += 1
-        text = text_of[(aid, sent)]
+        text = texts[i]
         # The sentence's words outside this actor's mentions (its own names are not its
         # context), with the place of each mention among them; findall keeps this in C.
         words, marks, pos = [], [], 0
@@ -202,13 +202,15 @@ def collocates(analysis, actor=None, by: str = "outlet", window: int = 5,
     return _score(counts, arts, nodes, frequencies, by, measure, min_n, min_articles)
 
 
-def _sentence_texts(analysis, mentions) -> dict:
-    """(article_id, sentence) -> sentence text, for the sentences that hold mentions."""
+def _sentence_texts(analysis, mentions) -> np.ndarray:
+    """The text of each mention's sentence (``sentence_text`` of a scored mentions table, else
+    looked up in the analysis's sentences)."""
     if "sentence_text" in mentions.columns:
-        return dict(zip(zip(mentions["article_id"], mentions["sentence"]),
-                        mentions["sentence_text"]))
+        return mentions["sentence_text"].to_numpy()
     s = analysis.sentences
-    return dict(zip(zip(s["article_id"], s["sentence"]), s["text"]))
+    lookup = dict(zip(zip(s["article_id"], s["sentence"]), s["text"]))
+    return np.array([lookup[k] for k in zip(mentions["article_id"], mentions["sentence"])],
+                    dtype=object)
 
 
 def _score(counts, arts, nodes, frequencies, by, measure, min_n, min_articles) -> pd.DataFrame:
