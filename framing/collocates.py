@@ -238,17 +238,24 @@ def _score(counts, arts, nodes, frequencies, by, measure, min_n, min_articles) -
     g2 = np.where(n >= expected[0], g2, -g2)
     mi = np.log2(n / expected[0])
     score = {"log_dice": log_dice, "g2": g2, "mi": mi}[measure]
-    frame = pd.DataFrame({by: group, "actor": actor, "term": term, "n": n.astype(np.int64),
-                          "articles": arts, "score": score, "log_dice": log_dice, "g2": g2,
-                          "p": chi2.sf(np.abs(g2), 1), "mentions": f_x.astype(np.int64),
-                          "term_count": f_y.astype(np.int64),
-                          "window_words": r1.astype(np.int64),
-                          "group_words": total.astype(np.int64)})
-    frame = frame[(frame["n"] >= min_n) & (frame["articles"] >= min_articles)]
-    frame = frame.sort_values([by, "actor", "score", "n", "term"],
-                              ascending=[True, True, False, False, True], ignore_index=True)
-    frame["rank"] = frame.groupby([by, "actor"]).cumcount() + 1
-    return frame
+    # best first within group and actor; ties by count, then term (sorted codes: no object sort)
+    g_code = pd.factorize(group, sort=True)[0]
+    a_code = pd.factorize(actor, sort=True)[0]
+    t_code = pd.factorize(term, sort=True)[0]
+    keep = np.flatnonzero((n >= min_n) & (arts >= min_articles))
+    order = keep[np.lexsort((t_code[keep], -n[keep], -score[keep], a_code[keep], g_code[keep]))]
+    cell = g_code[order].astype(np.int64) * (a_code.max() + 1) + a_code[order]
+    starts = np.r_[0, np.flatnonzero(np.diff(cell)) + 1] if len(order) else np.zeros(0, int)
+    rank = np.arange(len(order)) - np.repeat(starts, np.diff(np.r_[starts, len(order)])) + 1
+    return pd.DataFrame({by: group[order], "actor": actor[order], "term": term[order],
+                         "n": n[order].astype(np.int64), "articles": arts[order],
+                         "score": score[order], "log_dice": log_dice[order], "g2": g2[order],
+                         "p": chi2.sf(np.abs(g2[order]), 1),
+                         "mentions": f_x[order].astype(np.int64),
+                         "term_count": f_y[order].astype(np.int64),
+                         "window_words": r1[order].astype(np.int64),
+                         "group_words": total[order].astype(np.int64),
+                         "rank": rank.astype(np.int64)})
 
 
 def main_actors(analysis, k: int = 4, min_mentions: int = 1) -> list[str]:

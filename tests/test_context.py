@@ -366,3 +366,19 @@ def test_keyness_without_reference_is_unchanged_by_the_upgrade(seeds):
     e1, e2 = n_g * (y + o) / (n_g + n_o), n_o * (y + o) / (n_g + n_o)
     g2 = 2 * (y * np.log(y / e1) + (o * np.log(o / e2) if o else 0.0))
     assert row.g2 == pytest.approx(g2, rel=1e-9)
+
+
+def test_notebook_06_case_study_readings_hold(seeds, seed_analysis):
+    """The numbers notebook 06's markdown reads out of the case study."""
+    labels = load_labels(SEEDS / "labels.csv")
+    hits = label_hits(seeds, labels)
+    move = hits[hits["set"] == "naming the move"]["label"].value_counts()
+    assert (move.get("withdrawal"), move.get("pullout"), move.get("retreat", 0)) == (20, 4, 0)
+    assert set(hits.loc[hits["label"] == "pullout", "outlet"]) == {
+        "Sky News", "Unattributed (wire rewrite A)", "Unattributed (wire rewrite B)"}
+    sputnik = hits[(hits["outlet"] == "Sputnik") & (hits["set"] != "naming the move")]
+    assert sputnik.empty
+    terror = hits[hits["label"] == "terrorists"]
+    assert len(terror) == 2 and (terror["right"].str.startswith("groups")).all()
+    colloc = collocates(seed_analysis, actor="putin", window=5).set_index(["outlet", "term"])
+    assert colloc.loc[("The Independent", "ordered"), "n"] == 3
