@@ -23,7 +23,7 @@ import numpy as np
 import pandas as pd
 
 from .actors import MentionFinder, load_codebook
-from .grouping import check_group
+from .grouping import check_group, group_of
 from .text import sentence_spans
 
 #: Columns of :func:`concordance`, before the grouping column (when it is not ``outlet``).
@@ -113,8 +113,8 @@ def concordance(corpus, query: str, window: int = 8, by: str = "outlet",
     ----------
     corpus : DataFrame or Analysis
         From :func:`framing.load_corpus` (needs ``article_id``, ``outlet``, ``text``), or an
-        :class:`framing.Analysis` (its corpus is used; an actor query then reuses nothing and
-        gives the same hits as its ``mentions`` table).
+        :class:`framing.Analysis` (an actor query then reads its ``mentions`` table instead of
+        searching again; the codebook is the analysis's own).
     query : str
         A word, a phrase, ``re:<pattern>`` or a codebook actor id (see the module docstring).
     window : int
@@ -147,14 +147,19 @@ def concordance(corpus, query: str, window: int = 8, by: str = "outlet",
     >>> lines = framing.concordance(corpus, "withdrawal", window=6)   # doctest: +SKIP
     >>> print(framing.concordance_text(lines))                         # doctest: +SKIP
     """
+    analysis = corpus if hasattr(corpus, "mentions") else None
     corpus = getattr(corpus, "corpus", corpus)
     check_group(corpus, by)
+    if analysis is not None and codebook is None:
+        codebook = analysis.codebook
     if sort not in ("right", "left", "text"):
         raise QueryError(f"sort must be 'right', 'left' or 'text', not {sort!r}")
     if not isinstance(window, (int, np.integer)) or window < 0:
         raise QueryError(f"window must be a number of words (0 or more), not {window!r}")
     kind, name, matcher = compile_query(query, codebook)
     extra = [by] if by != "outlet" else []
+    if kind == "actor" and analysis is not None and "sentence_text" in analysis.mentions:
+        return _from_mentions(analysis, name, window, by, sort)
     rows = []
     for aid, outlet, group, text in corpus[["article_id", "outlet", by, "text"]].itertuples(
             index=False):
@@ -188,6 +193,23 @@ def concordance(corpus, query: str, window: int = 8, by: str = "outlet",
         frame = frame.drop(columns="_group")
     for col in ("sentence", "start", "end"):
         frame[col] = frame[col].astype(np.int64)
+    return sort_concordance(frame, sort)
+
+
+def _from_mentions(analysis, actor: str, window: int, by: str, sort: str) -> pd.DataFrame:
+    """An actor's concordance from an analysis's mentions (found once, by analyze)."""
+    m = analysis.mentions[analysis.mentions["actor"] == actor]
+    context = [_context(t, s, e, window) for t, s, e in
+               zip(m["sentence_text"], m["start"], m["end"])]
+    frame = pd.DataFrame({
+        "article_id": m["article_id"].to_numpy(), "outlet": m["outlet"].to_numpy(),
+        **({by: group_of(m, analysis.corpus, by).to_numpy()} if by != "outlet" else {}),
+        "sentence": m["sentence"].to_numpy(dtype=np.int64),
+        "left": [c[0] for c in context], "match": m["alias"].to_numpy(),
+        "right": [c[1] for c in context], "actor": actor,
+        "start": m["article_start"].to_numpy(dtype=np.int64),
+        "end": m["article_end"].to_numpy(dtype=np.int64),
+        "sentence_text": m["sentence_text"].to_numpy()})
     return sort_concordance(frame, sort)
 
 

@@ -77,7 +77,8 @@ def test_concordance_actor_id_finds_every_alias_as_the_mentions_table(seeds, see
     assert sorted(zip(lines.article_id, lines.start)) == sorted(
         zip(mentions.article_id, mentions.article_start))
     assert {"Putin", "Mr Putin", "Vladimir Putin"} <= set(lines["match"])
-    assert len(concordance(seed_analysis, "actor:putin")) == len(lines)
+    # from an analysis the mentions table is read, not searched again: the same rows
+    pd.testing.assert_frame_equal(concordance(seed_analysis, "actor:putin", window=5), lines)
 
 
 @pytest.mark.parametrize("query, message", [
