@@ -12,6 +12,11 @@ The public API, one module per concept:
 * :mod:`framing.analysis`  -- ``analyze``: all per-article tables in one call
 * :mod:`framing.store`     -- ``save_analysis`` / ``load_analysis``: the tables as Parquet
 * :mod:`framing.scale`     -- Dask workers that write the Parquet tables, Dask aggregates
+* :mod:`framing.grouping`  -- ``load_grouped``: compare any column's groups, not only outlets
+* :mod:`framing.concordance` -- ``concordance``: keyword in context for words, patterns, actors
+* :mod:`framing.collocates` -- ``collocates``: the words each group writes around each actor
+* :mod:`framing.labels`    -- competing labels ("withdrawal" / "retreat") and their shares
+* :mod:`framing.coverage`  -- articles, mentions and quoted voices over time, by group
 * :mod:`framing.figures`   -- ``save_figure`` and the shared style
 * :mod:`framing.language`  -- shared language knowledge (abbreviations, titles, name runs,
   ``fold``, ``trie_pattern``)
@@ -28,10 +33,18 @@ from .cleaning import RULES, clean_text, removal_counts, removed_lines
 from .corpus import CorpusError, iter_corpus, load_corpus
 from .errors import FramingError
 from .store import load_analysis, save_analysis
+from .grouping import GroupingError, load_grouped
+from .concordance import QueryError, concordance, concordance_text
+from .collocates import collocates
+from .labels import LabelsError, label_hits, label_shares, load_labels
+from .coverage import coverage
 from .text import paragraphs, sentences
 
 __version__ = "0.1.0"
 __all__ = ["Analysis", "analyze", "CodebookError", "CorpusError", "RULES", "clean_text",
            "find_mentions", "FramingError", "iter_corpus", "load_analysis", "load_codebook",
            "load_corpus", "paragraphs", "removal_counts", "removed_lines", "save_analysis",
-           "sentences"]
+           "sentences",
+           # reading around the actors; any grouping; coverage over time
+           "GroupingError", "load_grouped", "QueryError", "concordance", "concordance_text",
+           "collocates", "LabelsError", "label_hits", "label_shares", "load_labels", "coverage"]

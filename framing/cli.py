@@ -119,9 +119,13 @@ def suite_root() -> Path:
 def run_corpus(corpus: Path | None, out: Path | None = None, codebook: Path | None = None,
                normalisation: Path | None = None, options: dict | None = None,
                root: Path | None = None, echo=print, max_outlets: int | None = None,
-               analysis: Path | None = None, case_study: bool = False) -> Path:
+               analysis: Path | None = None, case_study: bool = False,
+               group_by: str = "outlet", labels: Path | None = None,
+               events: Path | None = None, reference: str | None = None) -> Path:
     """Run the whole suite on ``corpus``; write everything under ``out``. ``options`` are
-    :func:`framing.load_corpus` keywords (column names, ``dates``).
+    :func:`framing.load_corpus` keywords (column names, ``dates``). ``group_by`` is the column
+    whose groups the notebooks compare; ``labels`` a competing-labels table, ``events`` a
+    dated events table, ``reference`` the group keyness compares with.
 
     The analysis is computed once, saved as Parquet in ``out/analysis`` and read by every
     notebook (their ``ANALYSIS`` parameter). With ``analysis`` (a folder written by
@@ -151,10 +155,24 @@ def run_corpus(corpus: Path | None, out: Path | None = None, codebook: Path | No
     corpus = corpus.resolve()
     out = (out or Path("runs") / (saved.name if saved else corpus.stem)).resolve()
     # Fail early, in one line, on bad input, before anything is written.
+    from .coverage import load_events
+    from .grouping import as_outlets, load_grouped
+    from .labels import load_labels
+
+    if labels:
+        load_labels(labels.resolve())
+    if events:
+        load_events(events.resolve())
     book = load_codebook(codebook.resolve()) if codebook else load_codebook()
     table = load_normalisation(normalisation.resolve()) if normalisation else \
         load_normalisation(False)
-    frame = load_corpus(corpus, **options) if saved is None else None
+    frame = None
+    if saved is None:
+        frame = load_grouped(corpus, group_by, **options)
+        if reference is not None and reference not in set(frame[group_by]):
+            raise RunError(f"--reference {reference!r} is not a group of column {group_by!r}")
+        # notebooks 1-5 compare outlets: the groups stand in for them ("column: value")
+        frame = as_outlets(frame, group_by)
     state = prepare_output(out, root)
     if saved is None:
         echo(f"corpus: {corpus} ({len(frame)} articles, {frame['outlet'].nunique()} outlets); "
@@ -182,7 +200,9 @@ def run_corpus(corpus: Path | None, out: Path | None = None, codebook: Path | No
     _report_codebook(result.quotes, codebook, echo, case_study=case_study)
     parameters = {"CORPUS": str(corpus), "CORPUS_OPTIONS": options,
                   "CODEBOOK": codebook_path, "NORMALISATION": normalisation_path,
-                  "FIGURES_DIR": str(out / "figures"), "ANALYSIS": str(saved)}
+                  "FIGURES_DIR": str(out / "figures"), "ANALYSIS": str(saved),
+                  "GROUP_BY": group_by, "LABELS": str(labels.resolve()) if labels else "",
+                  "EVENTS": str(events.resolve()) if events else "", "REFERENCE": reference}
     if max_outlets is not None:
         parameters["MAX_OUTLETS"] = max_outlets or None  # 0: every outlet
     notebooks = runner.notebooks(root)
@@ -376,6 +396,8 @@ def _load_options(args) -> dict:
     return options
 
 
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(prog="framing",
                                      description="Compare how news outlets frame one event.")
@@ -412,6 +434,15 @@ def main(argv=None) -> int:
     p_an.add_argument("--partitions", type=int, metavar="N",
                       help="--engine dask: split the corpus into N partitions (default: two "
                            "per worker; blocks of 64 MB for a file the workers read)")
+    p_run.add_argument("--group-by", metavar="COLUMN", default=None,
+                       help="compare the groups of this manifest / CSV / JSONL column (e.g. the "
+                            "outlets' left/centre/right label) instead of outlets")
+    p_run.add_argument("--labels", type=Path, help="competing-labels CSV (set,label,patterns) "
+                       "for notebook 6 (default for another corpus: none)")
+    p_run.add_argument("--events", type=Path, help="events CSV (date,event) drawn on the "
+                       "coverage-over-time figure")
+    p_run.add_argument("--reference", metavar="GROUP", help="keyness compares each group with "
+                       "this group (default: with the rest of the corpus)")
     p_code = sub.add_parser("codebook", help="help build an actor codebook")
     code_sub = p_code.add_subparsers(dest="action", required=True)
     p_sug = code_sub.add_parser("suggest", help="frequent speakers and names of the corpus, "
@@ -429,21 +460,22 @@ def main(argv=None) -> int:
 
     try:
         if args.command == "run":
-            if args.max_outlets is not None and args.max_outlets < 0:
-                raise RunError("--max-outlets must be 0 (all) or a positive number")
             if args.analysis is not None:
                 if args.corpus is not None or args.codebook or args.normalisation or \
+                        args.group_by or args.labels or args.events or args.reference or \
                         _load_options(args):
                     raise RunError("--analysis already names its corpus and codebook; give "
                                    "only --out and --max-outlets with it")
                 run_corpus(None, args.out, echo=echo, max_outlets=args.max_outlets,
                            analysis=args.analysis)
             elif args.corpus is None:
-                extra = [o for o in ("codebook", "normalisation", "max_outlets")
+                extra = [o for o in ("codebook", "normalisation", "max_outlets", "group_by",
+                                     "labels", "events", "reference")
                          if getattr(args, o) is not None]
                 if extra or _load_options(args):
-                    raise RunError("--codebook, --max-outlets and column options need "
-                                   "--corpus")
+                    raise RunError("--codebook, --max-outlets, --group-by, --labels, --events, "
+                                   "--reference and column options need --corpus (the case "
+                                   "study itself: --corpus seeds)")
                 if args.out is not None:  # the case study into a folder of its own
                     root = case_study_root()
                     run_corpus(root / "seeds", args.out, root / "seeds" / "actors.csv",
@@ -453,7 +485,9 @@ def main(argv=None) -> int:
                     run(echo=echo)
             else:
                 run_corpus(args.corpus, args.out, args.codebook, args.normalisation,
-                           _load_options(args), echo=echo, max_outlets=args.max_outlets)
+                           _load_options(args), echo=echo, max_outlets=args.max_outlets,
+                           group_by=args.group_by or "outlet", labels=args.labels,
+                           events=args.events, reference=args.reference)
         elif args.command == "analyze":
             if args.corpus is None:
                 raise RunError("analyze needs --corpus")
@@ -467,11 +501,7 @@ def main(argv=None) -> int:
                 raise RunError("codebook suggest needs --corpus")
             suggest(args.corpus, args.codebook, args.out, _load_options(args), args.n,
                     echo=echo)
-    # CorpusError is listed until it derives from FramingError like the others
-    except (FramingError, CorpusError) as err:
-        print(f"framing: error: {err}", file=sys.stderr)
-        return 1
-    except OSError as err:  # a folder that cannot be written, a disk that is full
+    except (FramingError, OSError) as err:  # OSError: a folder that cannot be written, a full disk
         print(f"framing: error: {err}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:

@@ -39,6 +39,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from .errors import FramingError
 from .cleaning import Furniture, clean_text
 
 #: Columns of the corpus DataFrame, in order.
@@ -56,7 +57,7 @@ HTML_SUFFIXES = (".html", ".htm")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2})?)?$")
 
 
-class CorpusError(ValueError):
+class CorpusError(FramingError, ValueError):
     """The corpus cannot be loaded; the message says where and how to fix it."""
 
 
@@ -630,3 +631,39 @@ def shown_note(corpus: pd.DataFrame, shown: list[str]) -> str:
         return ""
     return (f"Figures show the {len(shown)} outlets with the most articles, of {total}; the "
             "tables and the figures' CSV files hold every outlet.")
+
+
+def source_columns(path) -> list[str]:
+    """The columns of a corpus source: the manifest's header for a folder, the CSV header,
+    or the keys of a JSONL file's first object."""
+    path = Path(path)
+    if path.is_dir():
+        return list(read_manifest(path).columns)
+    if path.suffix.lower() == ".csv":
+        return list(next(_csv_rows(path)))
+    if path.suffix.lower() in (".jsonl", ".ndjson"):
+        return list(next(_jsonl_rows(path)))
+    raise CorpusError(f"{path}: unsupported file type {path.suffix!r}")
+
+
+def read_column(path, column: str, **columns) -> dict | None:
+    """``{article_id: value}`` of one more column of the source (a manifest column, a CSV
+    column or a JSONL key), with the ids :func:`load_corpus` gives the articles; ``None`` when
+    the source has no such column. ``columns`` are the same keywords as for ``load_corpus``
+    (only ``article_id`` matters here). Streams the source."""
+    path = Path(path)
+    if column not in source_columns(path):
+        return None
+    if path.is_dir():
+        manifest = read_manifest(path)
+        return {Path(f).stem: v for f, v in zip(manifest["file"], manifest[column])}
+    rows = _csv_rows(path) if path.suffix.lower() == ".csv" else _jsonl_rows(path)
+    next(rows)  # the header
+    id_column = columns.get("article_id", "article_id")
+    out = {}
+    for n, (_, row) in enumerate(rows, start=1):
+        aid = row.get(id_column)
+        aid = f"{path.stem}-{n}" if aid in (None, "") else str(aid)
+        value = row.get(column)
+        out[aid] = "" if value is None else value
+    return out

@@ -31,6 +31,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from .errors import FramingError
 from .analysis import Analysis
 from .terms import TermCounts
 
@@ -41,7 +42,7 @@ METADATA = "analysis.json"
 FORMAT_VERSION = 1
 
 
-class AnalysisStoreError(ValueError):
+class AnalysisStoreError(FramingError, ValueError):
     """A folder is not a saved analysis or misses a dataset; the message says which."""
 
 

@@ -266,7 +266,7 @@ def _join_phrases(text: str, phrases: set[str]) -> str:
 
 def term_counts(corpus, by: str = "outlet", ngram_range=(1, 2),
                 normalisation: pd.DataFrame | None | bool = None, min_phrase_count: int = 2,
-                stop_words=STOP_WORDS):
+                stop_words=STOP_WORDS, articles: bool = False):
     """Group-by-term count matrix.
 
     ``corpus`` may also be a fitted :class:`TermCounts`, whose counts are returned as they
@@ -277,19 +277,24 @@ def term_counts(corpus, by: str = "outlet", ngram_range=(1, 2),
     (groups, terms, counts)
         ``groups`` (list of group labels, sorted), ``terms`` (array of term
         strings, names with spaces) and ``counts``, a sparse CSR matrix of
-        shape (groups, terms).
+        shape (groups, terms). With ``articles=True`` a fourth item: the same
+        shape, in how many of the group's articles each term occurs.
     """
     if isinstance(corpus, TermCounts):
         if by != corpus.by:
             raise TermsError(f"these term counts are grouped by {corpus.by!r}, not {by!r}; "
                              f"fit TermCounts with by={by!r}")
-        return list(corpus.groups), corpus.terms, corpus.counts
-    counts = TermCounter(ngram_range, normalisation, min_phrase_count, stop_words).fit(corpus, by)
-    return list(counts.groups), counts.terms, counts.counts
+        fitted = corpus
+    else:
+        fitted = TermCounter(ngram_range, normalisation, min_phrase_count,
+                             stop_words).fit(corpus, by)
+    if articles:
+        return list(fitted.groups), fitted.terms, fitted.counts, fitted.docs
+    return list(fitted.groups), fitted.terms, fitted.counts
 
 
 #: Columns of :meth:`TermCounts.table`, one row per group and term.
-TERM_COUNT_COLUMNS = ["group", "term", "key", "count"]
+TERM_COUNT_COLUMNS = ["group", "term", "key", "count", "articles"]
 
 
 class TermCounts:
@@ -311,6 +316,8 @@ class TermCounts:
         The same terms as counted (a name joined with ``_``); they fix the order.
     counts : scipy.sparse.csr_matrix
         Shape (groups, terms).
+    docs : scipy.sparse.csr_matrix
+        Shape (groups, terms): in how many of the group's articles each term occurs.
     by : str
         The corpus column the articles were grouped by.
 
@@ -320,11 +327,15 @@ class TermCounts:
     >>> distinctive_terms(counts, method="keyness", n=10)             # doctest: +SKIP
     """
 
-    def __init__(self, groups, keys, counts, by: str = "outlet"):
+    def __init__(self, groups, keys, counts, by: str = "outlet", docs=None):
         self.groups = list(groups)
         self.keys = np.asarray(keys, dtype=object)
         self.terms = np.array([k.replace("_", " ") for k in self.keys], dtype=object)
         self.counts = sparse.csr_matrix(counts, dtype=np.int64)
+        if docs is None:  # counts saved without article counts: at least one article each
+            docs = self.counts.copy()
+            docs.data[:] = 1
+        self.docs = sparse.csr_matrix(docs, dtype=np.int64)
         self.by = by
 
     @classmethod
@@ -333,14 +344,15 @@ class TermCounts:
         return TermCounter(**kwargs).fit(corpus, by)
 
     def table(self) -> pd.DataFrame:
-        """One row per group and term used: ``group, term, key, count`` (vocabulary order
-        within each group)."""
+        """One row per group and term used: ``group, term, key, count, articles``
+        (vocabulary order within each group)."""
         cells = self.counts.tocoo()
         order = np.lexsort((cells.col, cells.row))
         row, col = cells.row[order], cells.col[order]
         return pd.DataFrame({"group": np.array(self.groups, dtype=object)[row],
                              "term": self.terms[col], "key": self.keys[col],
-                             "count": cells.data[order].astype(np.int64)},
+                             "count": cells.data[order].astype(np.int64),
+                             "articles": np.asarray(self.docs[row, col]).ravel().astype(np.int64)},
                             columns=TERM_COUNT_COLUMNS)
 
     @classmethod
@@ -349,20 +361,24 @@ class TermCounts:
         partition of a Dask run, are summed."""
         if table.empty:
             return cls([], [], sparse.csr_matrix((0, 0), dtype=np.int64), by)
-        summed = table.groupby(["group", "key"], sort=True)["count"].sum()
+        columns = ["count", "articles"] if "articles" in table.columns else ["count"]
+        summed = table.groupby(["group", "key"], sort=True)[columns].sum()
         groups, g = np.unique(summed.index.get_level_values(0).to_numpy(dtype=object),
                               return_inverse=True)
         keys, k = np.unique(summed.index.get_level_values(1).to_numpy(dtype=object),
                             return_inverse=True)
-        counts = sparse.csr_matrix((summed.to_numpy(dtype=np.int64), (g, k)),
-                                   shape=(len(groups), len(keys)))
-        return cls(list(groups), keys, counts, by)
+        shape = (len(groups), len(keys))
+        counts = sparse.csr_matrix((summed["count"].to_numpy(dtype=np.int64), (g, k)), shape=shape)
+        docs = (sparse.csr_matrix((summed["articles"].to_numpy(dtype=np.int64), (g, k)),
+                                  shape=shape) if "articles" in columns else None)
+        return cls(list(groups), keys, counts, by, docs)
 
     def equals(self, other: TermCounts) -> bool:
         return (self.by == other.by and self.groups == other.groups
                 and np.array_equal(self.keys, other.keys)
                 and self.counts.shape == other.counts.shape
-                and (self.counts != other.counts).nnz == 0)
+                and (self.counts != other.counts).nnz == 0
+                and (self.docs != other.docs).nnz == 0)
 
     def __repr__(self) -> str:
         return (f"TermCounts(by={self.by!r}, groups={len(self.groups)}, "
@@ -429,8 +445,10 @@ class TermCounter:
         indicator = sparse.csr_matrix((np.ones(len(labels), dtype=np.int64),
                                        (index, np.arange(len(labels)))),
                                       shape=(len(groups), len(labels)))
+        used = doc_term.copy()
+        used.data[:] = 1  # one per article that uses the term
         return TermCounts(list(groups), vectorizer.get_feature_names_out(),
-                          (indicator @ doc_term).tocsr(), by)
+                          (indicator @ doc_term).tocsr(), by, (indicator @ used).tocsr())
 
     def fit(self, corpus: pd.DataFrame, by: str = "outlet") -> TermCounts:
         """Both passes over a whole corpus."""
@@ -456,15 +474,17 @@ class TermCounter:
         indicator = sparse.csr_matrix((np.ones(len(labels), dtype=np.int64),
                                        (index, np.arange(len(labels)))),
                                       shape=(len(groups), len(labels)))
+        used = doc_term.copy()
+        used.data[:] = 1  # one per article that uses the term
         return TermCounts(list(groups), vectorizer.get_feature_names_out(),
-                          (indicator @ doc_term).tocsr(), by)
+                          (indicator @ doc_term).tocsr(), by, (indicator @ used).tocsr())
 
 
 def distinctive_terms(corpus: pd.DataFrame, by: str = "outlet", method: str = "log-odds",
                       n: int | None = 25, min_count: int = 2, ngram_range=(1, 2),
                       normalisation: pd.DataFrame | None | bool = None,
-                      min_phrase_count: int = 2, prior_strength: float | None = None
-                      ) -> pd.DataFrame:
+                      min_phrase_count: int = 2, prior_strength: float | None = None,
+                      reference: str | None = None) -> pd.DataFrame:
     """Terms that set each group apart from the rest of the corpus.
 
     Parameters
@@ -494,36 +514,77 @@ def distinctive_terms(corpus: pd.DataFrame, by: str = "outlet", method: str = "l
         the corpus counts themselves, as in Monroe et al.'s "informative
         Dirichlet" model.
 
+    reference : str, optional
+        log-odds and keyness: compare each group with this one group (e.g. the
+        centre outlets) instead of with the rest of the corpus. The reference
+        group gets no rows of its own; a group is then scored on every term it
+        or the reference uses, so terms it never writes show as under-used
+        (negative ``g2`` / ``z``): both directions.
+
     Returns
     -------
     DataFrame
         One row per group and term, best first within each group: ``group``,
         ``rank`` (1 = most distinctive), ``term``, ``score`` (what the ranking
-        uses), ``count`` (in the group), ``count_other`` (elsewhere),
-        ``rate`` and ``rate_other`` (per 1,000 terms), and the method's own
+        uses), ``count`` (in the group), ``count_other`` (elsewhere, or in
+        the reference group), ``articles`` and ``articles_other`` (in how many
+        articles of the group / elsewhere the term occurs, so that one article
+        cannot carry a term unnoticed), ``rate`` and ``rate_other`` (per 1,000
+        terms), and the method's own
         statistics: ``tfidf``; or ``delta`` (log-odds ratio) and ``z``; or
         ``g2`` (signed), ``log_ratio`` (base 2) and ``p``.
     """
     if method not in METHODS:
         raise TermsError(f"unknown method {method!r}; use one of {', '.join(METHODS)}")
-    groups, terms, counts = term_counts(corpus, by, ngram_range, normalisation, min_phrase_count)
+    groups, terms, counts, docs = term_counts(corpus, by, ngram_range, normalisation,
+                                              min_phrase_count, articles=True)
     if len(groups) < 2 and method != "tfidf":
         raise TermsError(f"{method} compares a group with the rest: need at least 2 groups in "
                          f"column {by!r}, found {len(groups)}")
+    if reference is not None:
+        if method == "tfidf":
+            raise TermsError("a reference group applies to log-odds and keyness, not tfidf")
+        if reference not in groups:
+            raise TermsError(f"reference group {reference!r} is not a value of column {by!r}; "
+                             f"groups are {', '.join(map(str, groups[:20]))}"
+                             f"{' ...' if len(groups) > 20 else ''}")
     total = np.asarray(counts.sum(axis=0)).ravel()
     keep = np.flatnonzero(total >= min_count)
-    counts, terms, total = counts[:, keep], terms[keep], total[keep]
+    counts, terms, total, docs = counts[:, keep], terms[keep], total[keep], docs[:, keep]
     if counts.shape[1] == 0:
         raise TermsError(f"no term occurs at least min_count={min_count} times")
     sizes = np.asarray(counts.sum(axis=1)).ravel().astype(float)
     grand = float(total.sum())
-    # Work on the nonzero (group, term) cells only: a group is scored on the terms it uses.
-    cells = counts.tocoo()
-    g, w = cells.row, cells.col
-    y = cells.data.astype(float)
-    other = total[w] - y
-    n_g = sizes[g]
-    n_o = grand - n_g
+    doc_total = np.asarray(docs.sum(axis=0)).ravel()
+    if reference is None:
+        # Work on the nonzero (group, term) cells only: a group is scored on the terms it uses.
+        cells = counts.tocoo()
+        g, w = cells.row, cells.col
+        y = cells.data.astype(float)
+        other = total[w] - y
+        n_g = sizes[g]
+        n_o = grand - n_g
+        d_g = np.asarray(docs[g, w]).ravel()
+        d_o = doc_total[w] - d_g
+    else:
+        # Each group against the reference, on every term either of them uses.
+        r = groups.index(reference)
+        ref_row = np.asarray(counts[r].todense()).ravel()
+        ref_docs = np.asarray(docs[r].todense()).ravel()
+        ref_used = np.flatnonzero(ref_row)
+        parts_g, parts_w = [], []
+        for k in range(len(groups)):
+            if k != r:
+                cols = np.union1d(counts[k].indices, ref_used)
+                parts_g.append(np.full(len(cols), k))
+                parts_w.append(cols)
+        g, w = np.concatenate(parts_g), np.concatenate(parts_w)
+        y = np.asarray(counts[g, w]).ravel().astype(float)
+        other = ref_row[w].astype(float)
+        n_g = sizes[g]
+        n_o = np.full(len(g), sizes[r])
+        d_g = np.asarray(docs[g, w]).ravel()
+        d_o = ref_docs[w]
     stats: dict[str, np.ndarray] = {}
     if method == "tfidf":
         weights = TfidfTransformer().fit_transform(counts).tocsr()
@@ -538,15 +599,18 @@ def distinctive_terms(corpus: pd.DataFrame, by: str = "outlet", method: str = "l
         stats["delta"], stats["z"] = delta, z
         score = z
     else:
-        e1 = n_g * total[w] / grand
-        e2 = n_o * total[w] / grand
+        both = y + other  # the term's count in the two compared parts
+        e1 = n_g * both / (n_g + n_o)
+        e2 = n_o * both / (n_g + n_o)
         with np.errstate(divide="ignore", invalid="ignore"):
-            g2 = 2.0 * (y * np.log(y / e1) + np.where(other > 0, other * np.log(other / e2), 0.0))
+            g2 = 2.0 * (np.where(y > 0, y * np.log(y / e1), 0.0)
+                        + np.where(other > 0, other * np.log(other / e2), 0.0))
         safe_o = np.maximum(n_o, 1.0)
         over = y / n_g >= other / safe_o
         g2 = np.where(over, g2, -g2)
-        # Hardie's log ratio, with 0.5 for a zero count elsewhere
-        log_ratio = np.log2((y / n_g) / (np.where(other > 0, other, 0.5) / safe_o))
+        # Hardie's log ratio, with 0.5 for a zero count on either side
+        log_ratio = np.log2((np.where(y > 0, y, 0.5) / n_g)
+                            / (np.where(other > 0, other, 0.5) / safe_o))
         stats["g2"], stats["log_ratio"], stats["p"] = g2, log_ratio, chi2.sf(np.abs(g2), 1)
         score = g2
     # Best first within each group; ties broken by count, then by term (vocabulary order is
@@ -564,6 +628,8 @@ def distinctive_terms(corpus: pd.DataFrame, by: str = "outlet", method: str = "l
         "score": score[order],
         "count": y[order].astype(np.int64),
         "count_other": other[order].astype(np.int64),
+        "articles": d_g[order].astype(np.int64),
+        "articles_other": d_o[order].astype(np.int64),
         "rate": 1000 * y[order] / n_g[order],
         "rate_other": np.where(n_o[order] > 0, 1000 * other[order] / np.maximum(n_o[order], 1.0),
                                np.nan),
@@ -728,3 +794,64 @@ def _within(short: tuple, long: tuple) -> bool:
     """Whether the word sequence ``short`` occurs in ``long``."""
     k = len(short)
     return k <= len(long) and any(long[i:i + k] == short for i in range(len(long) - k + 1))
+
+
+def both_directions(table: pd.DataFrame, n: int = 10) -> pd.DataFrame:
+    """The ``n`` most over-used and ``n`` most under-used terms of each group, from a
+    :func:`distinctive_terms` table with ``n=None`` (keyness or log-odds): a ``direction``
+    column ("over" / "under"), over-used first, strongest first."""
+    over = table[table["score"] > 0].groupby("group", sort=True).head(n)
+    under = (table[table["score"] < 0].sort_values(["group", "score", "count_other"],
+                                                    ascending=[True, True, False])
+             .groupby("group", sort=True).head(n))
+    out = pd.concat([over.assign(direction="over"), under.assign(direction="under")])
+    out["_d"] = (out["direction"] == "under").astype(int)
+    out["_s"] = out["score"].abs()
+    out = out.sort_values(["group", "_d", "_s"], ascending=[True, True, False], kind="stable")
+    return out.drop(columns=["_d", "_s"]).reset_index(drop=True)
+
+
+def keyness_figure(table: pd.DataFrame, reference: str | None = None, by: str = "outlet",
+                   groups=None, xlabel: str = "signed G2"):
+    """Both directions of keyness: for each group, the terms it uses more (right, coloured)
+    and less (left, grey) than the reference, each with its counts (group / reference) and
+    articles. ``table`` is :func:`both_directions` output.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+    """
+    import textwrap
+
+    import matplotlib.pyplot as plt
+
+    from .figures import colour_map, empty_figure
+
+    against = f"the {by.replace('_', ' ')} {reference!r}" if reference else "the rest"
+    if table.empty:
+        return empty_figure("no distinctive terms", f"Terms used more and less than {against}")
+    groups = list(groups) if groups is not None else sorted(table["group"].unique())
+    colours = colour_map(groups + ([reference] if reference else []))  # as in other figures
+    ncols = 2 if len(groups) > 1 else 1
+    nrows = -(-len(groups) // ncols)
+    rows_per = max(table.groupby("group").size().max(), 1)
+    fig, axes = plt.subplots(nrows, ncols, figsize=(7.0, nrows * (0.15 * rows_per + 0.9) + 0.5),
+                             squeeze=False, layout="constrained")
+    for ax, group in zip(axes.flat, groups):
+        part = table[table["group"] == group].iloc[::-1]
+        y = np.arange(len(part))
+        colour = [colours.get(group) if s > 0 else "#BBBBBB" for s in part["score"]]
+        ax.barh(y, part["score"], color=colour, height=0.75)
+        labels = [f"{t}  {c}/{o} ({a})" for t, c, o, a in part[["term", "count", "count_other",
+                                                                   "articles"]].itertuples(
+            index=False)]
+        ax.set_yticks(y, labels, fontsize=6.5)
+        ax.axvline(0, color="#555555", linewidth=0.8)
+        ax.set_title("\n".join(textwrap.wrap(str(group), 40)[:2]), fontsize=8, loc="left")
+        ax.tick_params(axis="x", labelsize=7)
+        ax.set_xlabel(xlabel, fontsize=7)
+    for ax in list(axes.flat)[len(groups):]:
+        ax.set_visible(False)
+    fig.suptitle(f"Terms used more (right) and less (left) than {against}; labels: count here / "
+                 "there (articles here)", fontsize=8)
+    return fig
