@@ -172,7 +172,7 @@ def test_framing_run_on_twelve_outlets_and_fifteen_camps(tmp_path):
                            "--out", str(out)], capture_output=True, text=True, timeout=1200)
     assert proc.returncode == 0, proc.stderr
     pngs = sorted((out / "figures").glob("*.png"))
-    assert len(pngs) == 9
+    assert len(pngs) == 13  # 9 from notebooks 01-05, 4 from 06 (context)
     for path in pngs:
         _fits(path)
     said = {nb.stem: nb.read_text(encoding="utf-8") for nb in (out / "notebooks").glob("*.ipynb")}
