@@ -244,7 +244,7 @@ def _export_html(notebook: Path, target: Path) -> None:
 
 def suggest(corpus: Path, codebook: Path | None, out: Path | None, options: dict, n: int,
             echo=print) -> None:
-    from .actors import suggest_codebook
+    from .quotes.suggest import suggest_codebook
 
     frame = load_corpus(corpus, **options)
     book = load_codebook(codebook) if codebook else None
