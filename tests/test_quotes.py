@@ -164,10 +164,12 @@ def test_pronoun_resolved_only_when_unambiguous():
     text = ("Damascus insisted that removal was a “red line”.\n\n"
             "“If we are honest, the task was to overcome isolation”, he said.")
     row = one(q(text), "If we are honest")
-    assert (row["speaker"], row["camp"]) == ("", "")
+    assert (row["speaker"], row["camp"]) == ("he", "")  # the surface speaker is kept
+    assert row["speaker_status"] == "none_in_text"
     # no earlier speaker at all
     row = one(q("“We will see,” she said."), "We will see")
-    assert row["speaker"] == "" and row["rule"].endswith("pronoun_unresolved")
+    assert (row["speaker"], row["actor"]) == ("she", "")
+    assert row["rule"].endswith("pronoun_unresolved")
 
 
 def test_institutions_roles_and_name_variants():

@@ -35,12 +35,12 @@ Short unattributed quotes with no speech verb (scare quotes, titles) are kept
 but flagged ``scare`` and left out of voice counts.
 """
 
-from .attribution import (GENERIC, PRONOUN, QUOTE_COLUMNS, RULES, Mention, QuoteUnit, Resolver,
-                          corpus_quotes, extract_quotes)
+from .attribution import (GENERIC, PRONOUN, QUOTE_COLUMNS, RULES, SPEAKER_STATUSES, Mention,
+                          QuoteUnit, Resolver, corpus_quotes, extract_quotes)
 from .spans import mark_quoted, quote_spans
 from .suggest import suggest_codebook
 from .voices import camp_ratio, statement_versions, voices
 
-__all__ = ["GENERIC", "PRONOUN", "QUOTE_COLUMNS", "RULES", "Mention", "QuoteUnit", "Resolver",
-           "camp_ratio", "corpus_quotes", "extract_quotes", "mark_quoted", "quote_spans",
-           "statement_versions", "suggest_codebook", "voices"]
+__all__ = ["GENERIC", "PRONOUN", "QUOTE_COLUMNS", "RULES", "SPEAKER_STATUSES", "Mention",
+           "QuoteUnit", "Resolver", "camp_ratio", "corpus_quotes", "extract_quotes",
+           "mark_quoted", "quote_spans", "statement_versions", "suggest_codebook", "voices"]

@@ -21,11 +21,16 @@ import pandas as pd
 
 from ..actors import MentionFinder, load_codebook
 from ..text import paragraph_spans, split_paragraph
-from .spans import SentenceIndex, inside, mask_abbreviations, quote_spans
+from .spans import DOT, SentenceIndex, inside, mask_abbreviations, quote_spans
 
 #: The columns of a quote table, in order (:func:`extract_quotes`).
 QUOTE_COLUMNS = ["start", "end", "quote", "kind", "speaker", "speaker_start", "speaker_end",
-                 "actor", "camp", "cue", "rule", "group", "paragraph", "scare", "n_words"]
+                 "actor", "camp", "cue", "rule", "group", "paragraph", "scare", "n_words",
+                 "referent", "speaker_status", "content_start", "content_end"]
+#: ``speaker_status`` values: the text names the speaker and the codebook has them; the text
+#: names them but the codebook does not (add a row); the text does not say who speaks
+#: (no speaker, or a pronoun or role with no clear antecedent).
+SPEAKER_STATUSES = ("named_in_codebook", "named_not_in_codebook", "none_in_text")
 
 
 class Mention(NamedTuple):
@@ -57,6 +62,10 @@ class QuoteUnit:
     paragraph: int = 0
     scare: bool = False
     n_words: int = 0
+    referent: str = ""            # the name a pronoun or role refers to, when resolved
+    speaker_status: str = "none_in_text"
+    content_start: int = -1       # the reported clause of a partial quote (else the quote)
+    content_end: int = -1
     closed: bool = False          # the closing mark is there
     para: tuple = (0, 0)          # the paragraph's (start, end)
     mark: int = 0                 # where the quoted span ended, before trimming ",;: "
@@ -81,20 +90,47 @@ _SAY = (r"said|says|say|added|adds|told(?:\s+[a-z]+){0,4}?(?:\s+in\s+[A-Z][\w-]+
         r"insisted|insists|warned|warns|wrote|writes|continued|continues|noted|notes|stressed|"
         r"announced|claimed|argued|argues|concluded|recalled|recalls|clarified|acknowledged|"
         r"admitted|conceded|countered|testified|tweeted|posted|remarked|observed|predicted|"
-        r"cautioned|shouted|joked|quipped|emailed|texted")
+        r"cautioned|shouted|joked|quipped|emailed|texted|exclaimed|boasted|demanded|complained|"
+        r"asserted|contended|agreed|retorted|reported|reports")
+# Plural present forms, nouns too ("a claim", "a note"): only right after a quote's speaker.
+_SAY_PLURAL = r"write|argue|note|warn|explain|insist|claim|tell|add"
 # Speech and stance verbs that make a sentence's subject the source of a partial quote.
 _STANCE = (_SAY + r"|described(?:\s+as)?|called|calling|insisting|raised concerns|ordered|pledged|"
            r"welcomed|recognized|recognised|quoted|urged|accused|promised|vowed|denied|"
-           r"saying|stresses|suggested|dismissed|praised|criticised|criticized|condemned")
+           r"saying|stresses|suggested|dismissed|praised|criticised|criticized|condemned|"
+           r"adding|telling|noting|arguing|warning|explaining|claiming|writing|asking|indicated")
+# Adverbs between a speaker and the verb ("Smith flatly denied", "X has repeatedly said").
+_ADVERBS = (r"publicly|privately|recently|reportedly|frequently|often|immediately|angrily|"
+            r"flatly|bluntly|simply|finally|initially|originally|separately|subsequently|"
+            r"openly|tersely|firmly|emphatically|confidently|proudly|sarcastically|jokingly|"
+            r"plainly|directly|explicitly|famously|never|always|sometimes|still|even|just|"
+            r"quickly|quietly|bitterly|loudly|happily|cheerfully|calmly|curtly|"
+            r"previously|repeatedly|later|earlier|once|again")
 _STANCE_RX = re.compile(r"\b(?:" + _STANCE + r")\b")
 _AUX = r"(?:(?:has|had|have|also|long|yesterday|earlier|later|repeatedly|previously|then|"\
-       r"once|again|had\s+earlier)\s+)*"
+       r"once|again|had\s+earlier|" + _ADVERBS + r")\s+)*"
 _AFTER_CUE_SPEAKER = re.compile(
     r"^\s*[,.?!]?\s*(?P<cue>said|says|added|adds|asked|asks|replied|wrote|writes|continued|"
-    r"insisted|warned|explained|recalled|tweeted)\s+"
+    r"insisted|warned|explained|recalled|tweeted|states|stated|noted|notes|told|argued|argues|"
+    r"reported|reports|declared|responded|countered|boasted|complained|asserted|contended|"
+    r"retorted|agreed|exclaimed|concluded|remarked|observed|cautioned|acknowledged)\s+"
     r"(?P<speaker>[^,.;:“”\"]{2,80}?)\s*(?=[,.;:]|$)")
 _AFTER_SPEAKER_CUE = re.compile(
-    r"^\s*[,.?!]?\s*(?P<speaker>[^,.;:“”\"!?]{2,80}?)\s+" + _AUX + r"(?P<cue>" + _SAY + r")\b")
+    r"^\s*[,.?!]?\s*(?P<speaker>[^,.;:“”\"!?]{2,80}?)\s+" + _AUX
+    + r"(?P<cue>" + _SAY + "|" + _SAY_PLURAL + r"|reads|read)\b")
+# A name, a parenthesis and/or an apposition between the quote and the verb:
+# '"...," Sen. Claire McCaskill, D-Mo., said' / '"...," Rep. X (R-Ohio), a panel member, said'
+_AFTER_APPOSITION = re.compile(
+    r"^\s*[,.?!]?\s*(?P<speaker>[^,.;:“”\"!?()]{2,80}?)(?:\s*\([^()“”\"]{1,40}\))?"
+    r"(?:,\s+[^“”\".!?]{1,140}?,|\s*\([^()“”\"]{1,40}\))\s+" + _AUX
+    + r"(?P<cue>" + _SAY + r")\b")
+# After a quote that ends its sentence inside the marks ('..."'), the next sentence's
+# "X said" attributes that quote only when the verb ends the clause ('X said.', 'X said on
+# Monday.'), not when X goes on to say something else ('X said he would ...').
+_CLAUSE_END = re.compile(
+    r"(?:\s+(?:in|on|at|during|to|after|before|from|via|last|this|late|early|yesterday|today|"
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b[^.!?;“”\"]{0,60})?\s*"
+    r"(?:[.,;!?]|$)")
 _BEFORE_COLON = re.compile(
     r"(?:^|[.!?]\s+|[”\"]\s*)(?P<speaker>[^.!?“”\"]{2,160}?)\s+" + _AUX +
     r"(?P<cue>" + _SAY + r")(?:\s+[^.!?:“”\"]{0,60})?\s*:\s*$")
@@ -114,16 +150,27 @@ _INDIRECT_BEFORE = re.compile(
     r"(?P<content>[^“”\"]{10,})$")
 _INDIRECT_AFTER = re.compile(
     r"^(?P<content>[^“”\"]{10,}?),\s+(?P<speaker>[^,“”\"]{2,60}?)\s+" + _AUX +
-    r"(?P<cue>said|says|say)\b[^,“”\"]{0,60}$")
+    r"(?P<cue>said|says|say|argued|argues|wrote|writes|noted|notes|warned|warns|explained|"
+    r"cautioned|added|adds)\b[^,“”\"]{0,60}$")
 _INDIRECT_ACCORDING = re.compile(
     r"^(?P<cue>According to)\s+(?P<speaker>[^,“”\"]{2,80}?),\s+(?P<content>[^“”\"]{10,})$")
 _INDIRECT_ACCORDING_AFTER = re.compile(
     r"^(?P<content>[^“”\"]{10,}?),\s+(?P<cue>according to)\s+(?P<speaker>[^,.“”\"]{2,80}?)"
     r"(?:,[^“”\"]*)?[.!?]?$")
-_INDIRECT_CUE = re.compile(r"\b(?:said|says|say|told|announced|warned|insisted|claimed|added|"
-                           r"stressed|indicated|noted|argued|[Aa]ccording)\b")
+_INDIRECT_CUE = re.compile(r"\b(?:said|says|say|told|announced|warned|warns|insisted|claimed|"
+                           r"added|adds|stressed|indicated|noted|notes|argued|argues|wrote|"
+                           r"writes|explained|cautioned|[Aa]ccording)\b")
 #: A pronoun speaker, resolved for the camp only to a named person.
 PRONOUN = re.compile(r"^(?:he|she)$", re.IGNORECASE)
+#: Pronouns kept as surface speakers: "they"/"it" are resolved only to the group that spoke
+#: just before; "we"/"I" never (the quote's own voice, or the reporter's).
+SURFACE_PRONOUN = re.compile(r"^(?:he|she|they|it|we|i)$", re.IGNORECASE)
+_GROUP_PRONOUN = re.compile(r"^(?:they|it)$", re.IGNORECASE)
+# A name that is surely a person's outside the codebook: a title and a name, or two or more
+# capitalised words ("Police" or "Researchers" at a sentence's start are not).
+_PERSON_NAME = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|President|Senator|Judge|Justice)[.․]?\s+[A-Z]"
+    r"|^(?:[A-Z][\w’'․.-]*\s+)*[A-Z][a-z][\w’'-]*\s+(?:[A-Z][.․]\s+)?[A-Z][a-z][\w’'-]*$")
 #: A generic role ("officials", "the statement"): takes the actor named just before.
 GENERIC = re.compile(
     r"^(?:the\s+|a\s+|an\s+)?(?:officials?|spokes(?:man|woman|person)|statement|ministry|source|"
@@ -143,6 +190,22 @@ _NAME_BEFORE_CUE = re.compile(
     + r"$")
 _PRONOUN_BEFORE_CUE = re.compile(r"\b(he|she|He|She)\s+" + _AUX + r"$")
 _TITLE_WORD = re.compile(r"[A-Za-z][\w’'-]*")
+# A cue that is negated ("Trump hasn't said that, but ...") attributes nothing.
+_NEGATED = re.compile(r"(?:n[’']t|\bnot|\bnever)\s+" + _AUX + r"$")
+# The subject of a narration sentence: after an opening phrase that ends in a comma, a
+# pronoun or a capitalised name (role words included: "Democratic Senator Chris Coons"),
+# followed by a lower-case word (the verb).
+_NAME_RUN = r"(?:[A-Z][\w’'․-]*\s+){0,5}[A-Z][\w’'-]*[a-z][\w’'-]*"
+_OPENING = r"(?:[^,;:“”\"‘’]{1,60}?,\s+)??"
+_SUBJECT = re.compile(
+    _OPENING + r"(?:(?P<pronoun>[Hh]e|[Ss]he)|(?:[Tt]he\s+)?(?P<name>" + _NAME_RUN
+    + r"))(?=(?:\s*\([^()“”\"]{1,40}\))?(?:,\s[^“”\"]{1,120}?,)?\s+" + _AUX + r"[a-z])")
+# What may stand before a mention that is its sentence's subject: an opening phrase, an
+# article, role words ("The former hospital administrator", "Democratic Senator Chris Coons").
+_SUBJECT_LEAD = re.compile(_OPENING + r"(?:[Tt]he\s+|[Aa]n?\s+)?(?:[A-Z][\w’'․.-]*\s+){0,4}")
+_THAT_SUBJECT = re.compile(r"\bthat\s+(?:[A-Z][\w․.]*\s+){0,2}$")
+_VERB_AFTER = re.compile(r"(?:\s+and\s+(?:his|her)\s+[a-z]+)?\s+" + _AUX + r"[a-z]")
+_RELATIVE = re.compile(r"\s*(?:which|who)\s")
 
 
 # --- codebook look-ups ---------------------------------------------------------------------
@@ -197,17 +260,22 @@ class Resolver:
             if "type" in self.codebook else set()
 
     def actor(self, words: str) -> tuple[str, str]:
+        """The most specific actor the words name: a person row beats an institution row
+        ("White House Press Secretary Josh Earnest" is Earnest); else the first named."""
         found = self.finder.find(words)
-        return (found[0][2], found[0][3]) if found else ("", "")
+        if not found:
+            return "", ""
+        person = next((m for m in found if m[2] in self.persons), found[0])
+        return person[2], person[3]
 
     def is_person(self, words: str) -> bool:
         """Could "he"/"she" refer to this speaker? A codebook actor of type person (not
         through an institution's name, "White House"), or, outside the codebook, a name."""
-        if _INSTITUTION.search(words):
-            return False
         actor, _ = self.actor(words)
-        if actor:
-            return actor in self.persons
+        if actor in self.persons:
+            return True
+        if _INSTITUTION.search(words) or actor:
+            return False
         return bool(_PERSONISH.search(words))
 
     def valid_speaker(self, words: str) -> bool:
@@ -215,9 +283,9 @@ class Resolver:
         role, or a pronoun, and holds no clause words ("but", "came", "after")."""
         head = words.split(",")[0].strip()
         if not head or _NOT_SPEAKER.search(head):
-            return bool(PRONOUN.match(head))
+            return bool(SURFACE_PRONOUN.match(head))
         return bool(self.finder.find(head) or _PERSONISH.search(head) or GENERIC.match(head)
-                    or PRONOUN.match(head) or re.search(r"\b[A-Z]", head)
+                    or SURFACE_PRONOUN.match(head) or re.search(r"\b[A-Z]", head)
                     or re.match(r"(?:the|a|an|one)\s+[\w-]+(?:\s+[\w-]+){0,3}$", head,
                                 re.IGNORECASE))
 
@@ -242,6 +310,25 @@ class _Text:
         self.in_para: list[tuple[int, int]] = []
         self.after_from = 0
         self.after = ""
+        self._split: dict[int, list] = {}
+        self.antecedents: dict[int, tuple | None] = {}  # pronoun position -> its referent
+        self._pstarts = [ps for ps, _ in self.paras]
+
+    def sentences_between(self, lo: int, hi: int) -> list[tuple[int, int]]:
+        """The sentences (start, end) of the paragraphs that overlap ``lo:hi``, starting
+        before ``hi``; each paragraph split once."""
+        out = []
+        k = bisect.bisect_right(self._pstarts, lo) - 1
+        for pstart, pend in self.paras[max(k, 0):]:
+            if pend <= lo:
+                continue
+            if pstart >= hi:
+                break
+            split = self._split.get(pstart)
+            if split is None:
+                split = self._split[pstart] = split_paragraph(self.text, pstart, pend)
+            out.extend((s, e) for s, e in split if s < hi and e > lo)
+        return out
 
     def sentence(self, u: QuoteUnit) -> tuple[int, int]:
         return self.sentences.bounds(u.para[0], u.para[1], u.start)
@@ -270,10 +357,14 @@ class _Text:
         return True
 
 
+_PARENTHESIS = re.compile(r"\s*\([^()]*\)\s*$")
+
+
 def _head(phrase: str, rule: str) -> str:
     """The speaker's own words in a phrase: "X, a spokesman for Y" -> "X"; for a speaker
     before the quote, the comma segment nearest the verb ("In a text sent on Monday, the
     diplomat says:" -> "the diplomat"), unless that segment is an apposition ("a ...")."""
+    phrase = _PARENTHESIS.sub("", phrase)  # "Sen. Dick Durbin (D-IL)" -> "Sen. Dick Durbin"
     parts = [p.strip() for p in phrase.split(",")]
     parts = [p for p in parts if p]
     if not parts:
@@ -290,10 +381,17 @@ def _head(phrase: str, rule: str) -> str:
 # Each takes the text and the unit, and returns True when it settled the unit (a speaker
 # found, or a reason to stop looking).
 
+def _next_sentence(t: _Text, u: QuoteUnit) -> bool:
+    """Did the quote end its sentence inside the marks ('..."') with a capital after it?"""
+    return t.raw[u.mark - 1:u.mark] == "." and t.after[:1].isspace() and \
+        t.after.lstrip()[:1].isupper()
+
+
 def _after_cue_speaker(t: _Text, u: QuoteUnit) -> bool:
     """``"...," said Salim al-Muslat, spokesman for ...``"""
     m = _AFTER_CUE_SPEAKER.match(t.after)
-    if m and u.closed and t.resolver.valid_speaker(m.group("speaker")):
+    if m and u.closed and t.resolver.valid_speaker(m.group("speaker")) and not (
+            _next_sentence(t, u) and not _CLAUSE_END.match(t.after, m.end("cue"))):
         return t.set_speaker(u, t.after_from + m.start("speaker"),
                              t.after_from + m.end("speaker"), m.group("cue"), "after_cue_speaker")
     return False
@@ -302,9 +400,22 @@ def _after_cue_speaker(t: _Text, u: QuoteUnit) -> bool:
 def _after_speaker_cue(t: _Text, u: QuoteUnit) -> bool:
     """``"...," officials said`` / ``"...", the statement said``"""
     m = _AFTER_SPEAKER_CUE.match(t.after)
-    if m and u.closed and t.resolver.valid_speaker(m.group("speaker")):
+    if m and u.closed and t.resolver.valid_speaker(m.group("speaker")) and not (
+            _next_sentence(t, u) and not _CLAUSE_END.match(t.after, m.end("cue"))):
         return t.set_speaker(u, t.after_from + m.start("speaker"),
                              t.after_from + m.end("speaker"), m.group("cue"), "after_speaker_cue")
+    return False
+
+
+def _after_speaker_apposition(t: _Text, u: QuoteUnit) -> bool:
+    """``"...," Sen. Claire McCaskill, D-Mo., said`` / ``"...," X (R-Ohio), a member, said``"""
+    m = _AFTER_APPOSITION.match(t.after)
+    if m and u.closed and t.resolver.valid_speaker(m.group("speaker")) and not (
+            _next_sentence(t, u) and not _CLAUSE_END.match(t.after, m.end("cue"))):
+        t.set_speaker(u, t.after_from + m.start("speaker"), t.after_from + m.end("speaker"),
+                      m.group("cue"), "after_speaker_apposition")
+        u.apposition = t.after[m.start("speaker"):m.start("cue")].strip(" ,")
+        return True
     return False
 
 
@@ -365,9 +476,22 @@ def _sentence_speaker(t: _Text, u: QuoteUnit) -> bool:
     ss, se = t.sentence(u)
     m = _SENTENCE_FINAL.search(t.text[ss:se])
     if m and ss + m.start() >= u.end and t.resolver.valid_speaker(m.group("speaker")):
+        if u.kind == "partial":  # the reported clause: the sentence up to ", X said"
+            u.content_start, u.content_end = _content(t.text, ss, ss + m.start())
         return t.set_speaker(u, ss + m.start("speaker"), ss + m.end("speaker"), m.group("cue"),
                              "sentence_speaker")
     return False
+
+
+_CONTENT_LEAD = re.compile(r"[\s,:]*(?:that\s+)?")
+
+
+def _content(text: str, lo: int, hi: int) -> tuple[int, int]:
+    """``lo:hi`` without the white space, "that" and punctuation at either end."""
+    lo = _CONTENT_LEAD.match(text, lo, hi).end()
+    while hi > lo and text[hi - 1] in " \n\t.,;:":
+        hi -= 1
+    return lo, hi
 
 
 def _according_to(t: _Text, u: QuoteUnit) -> bool:
@@ -390,6 +514,11 @@ def _cue_subject(t: _Text, u: QuoteUnit) -> bool:
                None)
     if cue is None:
         return False
+    if u.kind == "partial":  # the reported clause: after the cue to the sentence's end
+        u.content_start, u.content_end = _content(text, cue.end(), t.sentence(u)[1])
+    if _NEGATED.search(text, max(ss, cue.start() - 30), cue.start()):
+        u.cue = cue.group()  # "hasn't said that": no one is quoted as saying it
+        return True
     # the subject: the nearest mention before the cue in its clause, else the sentence's
     # first mention (a coordinated verb: "X gave ..., but raised concerns ...")
     clause_start = max([ss] + [ss + i + 1 for i, ch in enumerate(text[ss:cue.start()])
@@ -398,7 +527,18 @@ def _cue_subject(t: _Text, u: QuoteUnit) -> bool:
     in_clause = [m for m in before_cue if m.start >= clause_start]
     if cue.group().endswith("ing"):  # a participle ("insisting") shares the sentence's subject
         in_clause = []
-    subject = in_clause[-1] if in_clause else (before_cue[0] if before_cue else None)
+    subject = in_clause[-1] if in_clause else None
+    if subject is None and _RELATIVE.match(text, clause_start, cue.start()):
+        # "American Bridge, which just announced ...": the relative pronoun's antecedent
+        subject = next((m for m in reversed(before_cue) if 0 <= clause_start - m.end <= 2), None)
+    if subject is None and before_cue and _SUBJECT_LEAD.fullmatch(text, ss, before_cue[0].start):
+        # a coordinated verb or a participle: the sentence's subject, if it is a mention
+        subject = before_cue[0]
+    if subject is None:
+        subj = _SUBJECT.match(text, ss, cue.start())
+        if subj is not None and subj.group("pronoun"):  # "He ..., telling reporters "...""
+            return t.set_speaker(u, subj.start("pronoun"), subj.end("pronoun"), cue.group(),
+                                 "cue_subject")
     if subject is not None:
         return t.set_speaker(u, subject.start, subject.end, cue.group(), "cue_subject")
     name = _NAME_BEFORE_CUE.search(text[ss:cue.start()])
@@ -417,6 +557,7 @@ def _cue_subject(t: _Text, u: QuoteUnit) -> bool:
 RULES: list[tuple[str, Callable[[_Text, QuoteUnit], bool]]] = [
     ("after_cue_speaker", _after_cue_speaker),
     ("after_speaker_cue", _after_speaker_cue),
+    ("after_speaker_apposition", _after_speaker_apposition),
     ("split", _split),
     ("before_colon", _before_colon),
     ("speaker_colon", _speaker_colon),
@@ -512,8 +653,29 @@ def units(text: str, resolver: Resolver, mentions=None, qspans=None) -> list[Quo
             u.speaker = raw[u.speaker_start:u.speaker_end]
         if u.kind == "indirect":
             u.quote = raw[u.start:u.end]
+        if u.content_start < 0 and u.kind == "partial" and u.speaker_start >= u.end and \
+                u.rule.startswith("after_"):  # '... "a trick", X said': the sentence to the quote
+            ss, _ = t.sentence(u)
+            u.content_start, u.content_end = _content(t.text, ss, min(u.mark + 1, u.para[1]))
+        if u.content_start < 0:
+            u.content_start, u.content_end = u.start, u.end
+        u.speaker_status = _status(u)
     found.sort(key=lambda u: (u.start, u.kind))
     return found
+
+
+_DETERMINER = re.compile(r"^(?:the|a|an|one|he|she|it|they|we|i)\b\s*", re.IGNORECASE)
+_NAMED = re.compile(r"\b[A-Z][a-z]|[A-Z]{2}")
+
+
+def _status(u: QuoteUnit) -> str:
+    """One of :data:`SPEAKER_STATUSES`."""
+    if u.actor:
+        return "named_in_codebook"
+    words = u.referent or u.speaker
+    if words and not GENERIC.match(words) and _NAMED.search(_DETERMINER.sub("", words)):
+        return "named_not_in_codebook"
+    return "none_in_text"
 
 
 def _kind(t: _Text, s: int, e: int, pstart: int) -> str:
@@ -562,23 +724,16 @@ def _resolve(t: _Text, u: QuoteUnit, found: list[QuoteUnit], i: int) -> None:
     if not speaker:
         return
     resolver = t.resolver
-    if PRONOUN.match(speaker):
-        # the latest named speaker that starts before, in this or the previous paragraph:
-        # walk back through the sorted units (named speakers never change in this loop)
-        last = None
-        for j in range(i - 1, -1, -1):
-            v = found[j]
-            if v.paragraph < u.paragraph - 1:
-                break  # sorted by start: every unit before this one is earlier still
-            if v.speaker and v.start < u.start and v.paragraph >= u.paragraph - 1 \
-                    and not PRONOUN.match(v.speaker):
-                last = v
-                break
-        if last is None or not resolver.is_person(last.speaker):
-            u.speaker, u.speaker_start, u.speaker_end, u.actor, u.camp = "", -1, -1, "", ""
+    if SURFACE_PRONOUN.match(speaker):
+        # the surface speaker ("he") is kept; the camp comes from its antecedent, if any.
+        # A unit that inherited the pronoun (a continuation) takes its source's antecedent.
+        ref = t.antecedents.get(u.speaker_start) if u.rule in _INHERITED else None
+        if ref is None:
+            ref = t.antecedents[u.speaker_start] = _antecedent(t, u, found, i)
+        if ref is None:
             u.rule += "+pronoun_unresolved"
             return
-        u.actor, u.camp = last.actor, last.camp
+        u.referent, u.actor, u.camp = ref
         u.rule += "+pronoun"
         return
     actor, camp = resolver.actor(speaker)
@@ -599,6 +754,57 @@ def _resolve(t: _Text, u: QuoteUnit, found: list[QuoteUnit], i: int) -> None:
             actor, camp = near.actor, near.camp
             u.rule += "+generic_role"
     u.actor, u.camp = actor, camp
+
+
+_INHERITED = ("multi_paragraph", "continuation", "split")
+
+
+def _antecedent(t: _Text, u: QuoteUnit, found: list[QuoteUnit], i: int):
+    """``(name, actor, camp)`` that the pronoun speaker of ``u`` refers to, or None.
+
+    "he"/"she": the most recent named person, in this paragraph before the pronoun or in
+    the previous one: a person quoted earlier, or the subject of a narration sentence
+    ("Mr. Obama dismissed ..."). "they"/"it": the latest quoted speaker there, when it is
+    a codebook group. "we"/"I": never resolved."""
+    resolver, text = t.resolver, t.text
+    p, pos = u.paragraph, u.speaker_start
+    floor = t.paras[p - 1][0] if p > 0 else t.paras[p][0]
+    group = bool(_GROUP_PRONOUN.match(u.speaker))
+    if not group and not PRONOUN.match(u.speaker):
+        return None
+    best = None  # (position, name, actor, camp)
+    for j in range(i - 1, -1, -1):  # sorted by start: stop at the paragraph before last
+        v = found[j]
+        if v.paragraph < p - 1:
+            break
+        if v.speaker and v.speaker_start < pos and not SURFACE_PRONOUN.match(v.speaker):
+            if group:
+                if v.actor and v.actor not in resolver.persons:
+                    return v.speaker, v.actor, v.camp
+                return None
+            if resolver.is_person(v.speaker):
+                best = (v.speaker_start, v.speaker, v.actor, v.camp)
+                break
+    if group:
+        return None
+    for ss, se in t.sentences_between(floor, pos):
+        m = _SUBJECT.match(text, ss, se)
+        if m is None or not m.group("name") or m.end("name") > pos or \
+                (best is not None and m.start("name") <= best[0]) or inside(ss, t.qspans):
+            continue
+        name = m.group("name")
+        actor, camp = resolver.actor(name)
+        if actor in resolver.persons or (not actor and _PERSON_NAME.search(name)
+                                         and not _INSTITUTION.search(name)):
+            best = (m.start("name"), name, actor, camp)
+    for m in t.mentions.within(floor, pos):  # a reported clause's subject: "found that Mr X"
+        if m.actor in resolver.persons and (best is None or m.start > best[0]) and \
+                _THAT_SUBJECT.search(text, max(floor, m.start - 30), m.start) and \
+                _VERB_AFTER.match(text, m.end) and not inside(m.start, t.qspans):
+            best = (m.start, text[m.start:m.end], m.actor, m.camp)
+    if best is None:
+        return None
+    return best[1].replace(DOT, "."), best[2], best[3]
 
 
 def _indirect(t: _Text) -> list[QuoteUnit]:

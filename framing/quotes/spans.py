@@ -66,13 +66,15 @@ def inside(pos: int, spans) -> bool:
 
 
 # Full stops that end an abbreviation, not a sentence, inside speaker phrases ("Rep.",
-# "U.S.", "(R-Calif.)"). They are replaced by a look-alike of the same
+# "U.S.", "(R-Calif.)", "Elijah E. Cummings"). They are replaced by a look-alike of the same
 # length before the speaker patterns run, so offsets stay those of the original text.
 _ABBREV_DOT = re.compile(
     r"\b(?=[A-Z])(?:(?:[A-Z]\.){2,}(?=[\s,)])"
     r"|(?:Mr|Mrs|Ms|Dr|Sen|Sens|Rep|Reps|Gov|Gen|Lt|Col|Maj|Capt|Sgt|Adm|Prof|Rev|St|Jr|Sr|"
     r"Ala|Ariz|Ark|Calif|Colo|Conn|Del|Fla|Ga|Ill|Ind|Kan|Ky|La|Mass|Md|Mich|Minn|Miss|Mo|Mont|"
-    r"Neb|Nev|Okla|Ore|Pa|Tenn|Tex|Va|Vt|Wash|Wis|Wyo|No|Inc|Corp|Co|Ltd)\.(?=[\s,)]))")
+    r"Neb|Nev|Okla|Ore|Pa|Tenn|Tex|Va|Vt|Wash|Wis|Wyo|No|Inc|Corp|Co|Ltd)\.(?=[\s,)])"
+    # a middle initial between two names: "Elijah E. Cummings"
+    r"|(?<=[a-z] )[A-Z]\.(?= [A-Z][a-z]))")
 DOT = "\u2024"  # ONE DOT LEADER
 
 
@@ -102,8 +104,10 @@ class SentenceIndex:
             for m in _SENTENCE_END.finditer(text, pstart, pend):
                 starts.append(m.start())
                 ends.append(m.end())
-                # the look-ahead reads an optional opening mark, then a capital or digit
-                seen.append(m.end() + (2 if text[m.end()] in "\"“‘(" else 1))
+                # the next sentence starts at its opening mark, if any: a quote that opens a
+                # sentence belongs to it, not to the sentence before (no attribution across
+                # a sentence boundary)
+                seen.append(m.end() + 1)
             index = self._paras[pstart] = (starts, ends, seen)
         starts, ends, seen = index
         k = bisect.bisect_right(seen, pos)

@@ -1,0 +1,229 @@
+"""Each speaker rule of framing.quotes: what it must attribute, and what it must not.
+
+The sentences are the shapes listed in issue 12 (US news attribution), with a small codebook
+of US politicians written here (not the case study's).
+"""
+
+import pandas as pd
+import pytest
+
+import framing
+from framing.quotes import SPEAKER_STATUSES, extract_quotes
+
+CODEBOOK_CSV = """actor,label,camp,type,aliases
+obama,Barack Obama,us_admin,person,Barack Obama|President Obama|Mr. Obama|Obama
+white_house,White House,us_admin,group,White House
+earnest,Josh Earnest,us_admin,person,Josh Earnest|Earnest
+mccaskill,Claire McCaskill,democrats,person,Claire McCaskill|McCaskill
+cummings,Elijah Cummings,democrats,person,Elijah E. Cummings|Elijah Cummings|Cummings
+jordan,Jim Jordan,republicans,person,Jim Jordan|Jordan
+gantz,Benny Gantz,foreign,person,Benny Gantz|Gantz
+netanyahu,Benjamin Netanyahu,foreign,person,Benjamin Netanyahu|Netanyahu
+bespoke,Bespoke,experts,group,Bespoke|Bespoke analysts
+pentagon,Pentagon,us_admin,group,Pentagon
+"""
+
+
+@pytest.fixture(scope="module")
+def book(tmp_path_factory):
+    path = tmp_path_factory.mktemp("codebook") / "actors.csv"
+    path.write_text(CODEBOOK_CSV, encoding="utf-8")
+    return framing.load_codebook(path)
+
+
+def unit(text, snippet, book):
+    f = extract_quotes(text, book)
+    rows = f[f["quote"].str.contains(snippet, regex=False) & (f["kind"] != "indirect")]
+    assert len(rows) == 1, (snippet, f[["quote", "speaker", "rule"]])
+    return rows.iloc[0]
+
+
+# --- name and appositions between the quote and the verb ---------------------------------
+
+@pytest.mark.parametrize("text, speaker, actor", [
+    ("“It is a disgrace,” Sen. Claire McCaskill, D-Mo., said.", "Sen. Claire McCaskill",
+     "mccaskill"),
+    ("“We will look into it,” Rep. Jim Jordan (R-Ohio), a panel member, said.",
+     "Rep. Jim Jordan", "jordan"),
+    ("“You can't be a professional woman,” Maria Lopez, who graduated in 1976, said.",
+     "Maria Lopez", ""),
+])
+def test_after_speaker_apposition(text, speaker, actor, book):
+    row = unit(text, text[1:6], book)
+    assert (row["speaker"], row["actor"], row["rule"]) == (speaker, actor,
+                                                          "after_speaker_apposition")
+
+
+def test_after_speaker_apposition_must_not_cross_a_sentence(book):
+    # the apposition may not run over a full stop: "Later" is not a speaker of the quote
+    row = unit("“We are done.” Later, the committee met. Jordan said nothing.", "We are done",
+               book)
+    assert row["speaker"] == "" and row["actor"] == ""
+
+
+def test_middle_initial_is_not_a_sentence_end(book):
+    row = unit("“The report is damning,” said Rep. Elijah E. Cummings, the top Democrat.",
+               "damning", book)
+    assert (row["speaker"], row["actor"]) == ("Rep. Elijah E. Cummings", "cummings")
+
+
+# --- more cue verbs, inverted verbs, adverbs ------------------------------------------------
+
+@pytest.mark.parametrize("text, speaker, rule", [
+    ("“Ohio law is explicit,” states Winger.", "Winger", "after_cue_speaker"),
+    ("“There is no lack of information,” noted McConnell, “so the posture is odd.”",
+     "McConnell", "after_cue_speaker"),
+    ("“We will win this,” boasted Jordan.", "Jordan", "after_cue_speaker"),
+    ("Husted “acted like he never heard of such a thing!” Winger exclaimed.", "Winger",
+     "after_speaker_cue"),
+    ("“Halliburton is a safer bet,” they write.", "they",
+     "after_speaker_cue+pronoun_unresolved"),
+    ("“No entry after dark,” the sign reads.", "the sign", "after_speaker_cue"),
+    ("“That is false,” Jordan flatly said.", "Jordan", "after_speaker_cue"),
+    ("During a panel, Blitzer asserted Rubio's got a “huge future ahead of him.”", "Blitzer",
+     "cue_subject"),
+])
+def test_more_cue_verbs_and_adverbs(text, speaker, rule, book):
+    row = unit(text, text.split("“")[1][:8], book)
+    assert (row["speaker"], row["rule"]) == (speaker, rule)
+
+
+def test_plural_cue_words_are_not_cues_before_a_quote(book):
+    # "a claim" is a noun: it must not make "Mr Obama" the speaker of a quote in another clause
+    row = unit("In a claim given a wary welcome, the plan had “achieved its aims”.", "achieved",
+               book)
+    assert row["speaker"] == "" and row["cue"] == ""
+
+
+# --- precision guards ---------------------------------------------------------------------
+
+def test_quote_ending_its_sentence_does_not_take_the_next_sentences_speaker(book):
+    row = unit("“We will not back down.” Obama said he would veto the bill.", "back down", book)
+    assert row["speaker"] == ""
+    # but a verb that closes the clause still attributes it
+    row = unit("“We will not back down.” Obama said on Monday.", "back down", book)
+    assert (row["speaker"], row["actor"]) == ("Obama", "obama")
+
+
+def test_no_attribution_across_a_sentence_boundary(book):
+    # the cue "criticised" is in the sentence before: it does not attribute the next quote
+    row = unit("Obama criticised the plan. “It was terrible for everyone involved.”",
+               "It was terrible", book)
+    assert row["speaker"] == "" and row["actor"] == ""
+
+
+def test_negated_cue_attributes_nothing(book):
+    row = unit("Obama himself hasn't said that, but spent Sunday in “an angry tweetstorm.”",
+               "angry tweetstorm", book)
+    assert row["speaker"] == "" and row["actor"] == ""
+    row = unit("Obama said that, but spent Sunday in “an angry tweetstorm.”", "angry", book)
+    assert row["actor"] == "obama"
+
+
+def test_participle_takes_the_sentence_subject_not_the_first_mention(book):
+    text = ("Jordan served two presidents.\n\nHe caught attention after Obama's check-up, "
+            "telling reporters the president was in “excellent health”.")
+    row = unit(text, "excellent health", book)
+    assert (row["speaker"], row["actor"]) == ("He", "jordan")
+    # the sentence's subject is a mention: a coordinated verb keeps it
+    row = unit("Bespoke analysts gave the stock a cautious welcome, but raised concerns it "
+               "could be “a trap”.", "a trap", book)
+    assert row["actor"] == "bespoke"
+
+
+def test_relative_clause_subject(book):
+    row = unit("Brock works at Bespoke, which just announced plans for a new “war room”.",
+               "war room", book)
+    assert (row["speaker"], row["actor"]) == ("Bespoke", "bespoke")
+
+
+# --- pronouns -------------------------------------------------------------------------------
+
+def test_pronoun_resolved_to_the_subject_of_a_narration_sentence(book):
+    text = ("Gantz voted in his hometown and asked Israelis to end the long reign.\n\n"
+            "“We will bring hope,” he said.")
+    row = unit(text, "bring hope", book)
+    assert (row["speaker"], row["actor"], row["referent"]) == ("he", "gantz", "Gantz")
+    assert row["rule"] == "after_speaker_cue+pronoun"
+    # an opening phrase and role words before the name
+    text = ("On Monday, President Obama dismissed the criticism.\n\n“It is noise,” he said.")
+    assert unit(text, "It is noise", book)["actor"] == "obama"
+
+
+def test_pronoun_resolved_to_a_named_person_outside_the_codebook(book):
+    text = "Mr. Daniel Craig dismissed the report.\n\n“It is wrong,” he said."
+    row = unit(text, "It is wrong", book)
+    assert (row["speaker"], row["actor"], row["referent"]) == ("he", "", "Mr. Daniel Craig")
+    assert row["speaker_status"] == "named_not_in_codebook"
+
+
+def test_pronoun_resolved_to_the_subject_of_a_reported_clause_and_continuations(book):
+    text = ("The report found that Jordan and his wife used an official trip.\n\n"
+            "“There was nothing improper about this trip,” he said.\n\n"
+            "“I think this was a political move.”\n\nThe end.")
+    f = extract_quotes(text, book)
+    assert list(f["actor"]) == ["jordan", "jordan"]
+    assert list(f["rule"]) == ["after_speaker_cue+pronoun", "continuation+pronoun"]
+
+
+def test_pronoun_must_not_resolve_to_a_possessive_or_an_institution(book):
+    # "Obama's plan" is not a subject; "Police" and the Pentagon are not persons
+    for text in ["Critics attacked Obama's plan.\n\n“It will fail,” he said.",
+                 "Police arrested 29 people.\n\n“It will fail,” he said.",
+                 "The Pentagon issued a report.\n\n“It will fail,” he said.",
+                 "“It will fail,” he said."]:
+        row = unit(text, "It will fail", book)
+        assert (row["speaker"], row["actor"], row["referent"]) == ("he", "", ""), text
+        assert row["rule"].endswith("+pronoun_unresolved")
+        assert row["speaker_status"] == "none_in_text"
+
+
+def test_they_resolved_only_to_a_group_that_just_spoke(book):
+    text = ("Investors might consider these stocks, Bespoke analysts argued.\n\n"
+            "“Halliburton is a safer bet,” they write.")
+    row = unit(text, "safer bet", book)
+    assert (row["speaker"], row["actor"]) == ("they", "bespoke")
+    # a person spoke last: "they" stays unresolved; "we" is never resolved
+    text = "“Go,” Obama said. “We disagree,” they said."
+    assert unit(text, "disagree", book)["actor"] == ""
+    text = "“Go,” the Pentagon said. “We disagree,” we said."
+    assert unit(text, "disagree", book)["actor"] == ""
+
+
+# --- the most specific actor; the camp from the quote's own speaker ---------------------------
+
+def test_person_row_beats_institution_row(book):
+    text = "“It is premature,” White House Press Secretary Josh Earnest said."
+    row = unit(text, "premature", book)
+    assert row["actor"] == "earnest"
+    row = unit("“It is premature,” the White House said.", "premature", book)
+    assert row["actor"] == "white_house"
+
+
+def test_critic_not_given_the_nearest_codebook_mention(book):
+    text = "Obama signed the order on Monday.\n\n“It's a terrible decision,” a senator said."
+    row = unit(text, "terrible decision", book)
+    assert (row["speaker"], row["actor"], row["camp"]) == ("a senator", "", "")
+    assert row["speaker_status"] == "none_in_text"
+
+
+# --- statuses and content offsets ---------------------------------------------------------------
+
+def test_speaker_status_split(book):
+    text = ("“A,b c d,” Obama said. “E f g h,” said Daniel Craig. “I j k l,” a senator said. "
+            "“M n o p.”")
+    f = extract_quotes(text, book)
+    assert list(f["speaker_status"]) == ["named_in_codebook", "named_not_in_codebook",
+                                         "none_in_text", "none_in_text"]
+    assert set(f["speaker_status"]) <= set(SPEAKER_STATUSES)
+
+
+def test_content_offsets_of_partial_quotes(book):
+    text = ("Obama said the move had “achieved its aims” on Monday. The plan was “a trick”, "
+            "Jordan said. “This is a full sentence here,” Obama said.")
+    f = extract_quotes(text, book).set_index("quote")
+    cut = {q: text[r.content_start:r.content_end] for q, r in f.iterrows()}
+    assert cut["achieved its aims"] == "the move had “achieved its aims” on Monday"
+    assert cut["a trick"] == "The plan was “a trick”"
+    full = f.loc["This is a full sentence here"]
+    assert (full["content_start"], full["content_end"]) == (full["start"], full["end"])
