@@ -171,6 +171,9 @@ def test_pronoun_must_not_resolve_to_a_possessive_or_an_institution(book):
     for text in ["Critics attacked Obama's plan.\n\n“It will fail,” he said.",
                  "Police arrested 29 people.\n\n“It will fail,” he said.",
                  "The Pentagon issued a report.\n\n“It will fail,” he said.",
+                 "The North Korean dictatorship demanded it.\n\n“It will fail,” he said.",
+                 "Mr. Romney’s frustrations grew.\n\n“It will fail,” he said.",
+                 "With Id al-Adha only days away, he said, “It will fail for sure.”",
                  "“It will fail,” he said."]:
         row = unit(text, "It will fail", book)
         assert (row["speaker"], row["actor"], row["referent"]) == ("he", "", ""), text
@@ -227,3 +230,37 @@ def test_content_offsets_of_partial_quotes(book):
     assert cut["a trick"] == "The plan was “a trick”"
     full = f.loc["This is a full sentence here"]
     assert (full["content_start"], full["content_end"]) == (full["start"], full["end"])
+
+
+# --- speakers before the quote, dash bylines, colon paragraphs ---------------------------------
+
+@pytest.mark.parametrize("text, speaker, rule", [
+    ("The announcer said, “Welcome to the final game of the season.”", "The announcer",
+     "before_comma"),
+    ("Maria Lopez, a historian who attended, recalled, “It was a cold day in the city.”",
+     "Maria Lopez", "before_comma"),
+    ("Sen. Bob Menendez (D-N.J.), when asked about it, quipped, “If we get it, that is good.”",
+     "Sen. Bob Menendez", "before_comma"),
+    ("“Roger and I shared a big idea.” — Jane Doe", "Jane Doe", "dash_byline"),
+    ("“The British media spent 2019 turning their fire on Meghan.” — Luke McGee, CNN",
+     "Luke McGee", "dash_byline"),
+    ("In a statement, Jordan continued:\n\n“We will hold hearings on this next week.”",
+     "Jordan", "colon_paragraph"),
+    ("What's more, The New York Times notes that:\n\n“The department has indicted them.”",
+     "The New York Times", "colon_paragraph"),
+])
+def test_speaker_before_dash_and_colon_paragraph(text, speaker, rule, book):
+    row = unit(text, text.split("“")[1][:8], book)
+    assert (row["speaker"], row["rule"]) == (speaker, rule)
+
+
+@pytest.mark.parametrize("text", [
+    # a clause, not a speaker, before the comma; a verb in the dash phrase
+    "No one at any level wants to step forward to say, “Guys, there is a lot we do not know.”",
+    "The president said he is not bothered by it, but added, “What they did is a disgrace.”",
+    "He attacks him - Mr Trump has even suggested he be jailed. “Why did he lie to us,” ",
+    "The year ended.\n\n“We will hold hearings on this next week.”",
+])
+def test_before_comma_dash_and_colon_must_not_attribute(text, book):
+    f = extract_quotes(text, book)
+    assert not f["rule"].isin(["before_comma", "dash_byline", "colon_paragraph"]).any(), f

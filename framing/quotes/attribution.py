@@ -106,6 +106,7 @@ _ADVERBS = (r"publicly|privately|recently|reportedly|frequently|often|immediatel
             r"plainly|directly|explicitly|famously|never|always|sometimes|still|even|just|"
             r"quickly|quietly|bitterly|loudly|happily|cheerfully|calmly|curtly|"
             r"previously|repeatedly|later|earlier|once|again")
+_SAY_RX = re.compile(r"\b(?:" + _SAY + r")\b")
 _STANCE_RX = re.compile(r"\b(?:" + _STANCE + r")\b")
 _AUX = r"(?:(?:has|had|have|also|long|yesterday|earlier|later|repeatedly|previously|then|"\
        r"once|again|had\s+earlier|" + _ADVERBS + r")\s+)*"
@@ -134,6 +135,14 @@ _CLAUSE_END = re.compile(
 _BEFORE_COLON = re.compile(
     r"(?:^|[.!?]\s+|[”\"]\s*)(?P<speaker>[^.!?“”\"]{2,160}?)\s+" + _AUX +
     r"(?P<cue>" + _SAY + r")(?:\s+[^.!?:“”\"]{0,60})?\s*:\s*$")
+_BEFORE_COMMA = re.compile(
+    r"(?:^|[.!?]\s+|[”\"]\s*)(?P<speaker>[^.!?“”\"]{2,160}?)\s+" + _AUX +
+    r"(?P<cue>" + _SAY + r")(?:\s+[^.!?:,“”\"]{0,60})?\s*,\s*$")
+# A name after a dash, closing the paragraph: '"..." — Jane Doe' / '"..." -- Jane Doe, author'
+_NAME_WORD = r"(?:[A-Z][\w.․'’-]*|of|the|and|de|al|van|von|bin)"
+_DASH_BYLINE = re.compile(
+    r"^\s*(?:[—–]|--?)\s*(?P<speaker>[A-Z][\w.․'’-]*(?:\s+" + _NAME_WORD + r"){0,9})"
+    r"\s*(?:[,(][^“”\"]{0,120})?[.]?\s*$")
 _BETWEEN_SPLIT = re.compile(
     r"^[\s,.;:—–-]*(?:(?P<cue1>" + _SAY + r")\s+(?P<speaker1>[^,.;:“”\"]{2,80}?)"
     r"|(?P<speaker2>[^,.;:“”\"]{2,80}?)\s+" + _AUX + r"(?P<cue2>" + _SAY + r"))\b"
@@ -197,9 +206,22 @@ _NEGATED = re.compile(r"(?:n[’']t|\bnot|\bnever)\s+" + _AUX + r"$")
 # followed by a lower-case word (the verb).
 _NAME_RUN = r"(?:[A-Z][\w’'․-]*\s+){0,5}[A-Z][\w’'-]*[a-z][\w’'-]*"
 _OPENING = r"(?:[^,;:“”\"‘’]{1,60}?,\s+)??"
+# A word that reads as a verb after a subject (a noun after an adjective, "North Korean
+# dictatorship", does not): past or present forms, common irregular verbs, auxiliaries.
+_VERBISH = (r"(?:[a-z]+(?:ed|es|s)|said|told|caught|had|has|is|was|were|are|will|would|could|"
+            r"can|did|does|do|may|might|must|should|went|got|made|took|gave|came|saw|knew|"
+            r"thought|spoke|wrote|ran|won|lost|met|left|sent|became|began|held|led|kept|felt|"
+            r"brought|put|set|stood|paid|read|sought|fought|found|heard|meant|built|chose|drew|"
+            r"fell|grew|hit|let|quit|sat|shot|sold|spent|struck|swore|taught|threw|withdrew)\b")
+# Capitalised words that open a sentence without naming anyone ("With Id al-Adha near, ...")
+_NOT_A_NAME = (r"(?!(?:In|On|At|With|After|Before|When|While|As|But|And|For|From|By|During|"
+               r"Since|Under|Over|If|This|That|These|Those|It|Its|Their|His|Her|Our|My|Your|"
+               r"What|Why|How|Where|Who|Which|There|Here|Then|So|Yet|Still|Also|Even|Now|"
+               r"Later|Earlier|Last|Next|According|A|An|The|To|Of|Some|Many|Most|Few|All)\b)")
 _SUBJECT = re.compile(
-    _OPENING + r"(?:(?P<pronoun>[Hh]e|[Ss]he)|(?:[Tt]he\s+)?(?P<name>" + _NAME_RUN
-    + r"))(?=(?:\s*\([^()“”\"]{1,40}\))?(?:,\s[^“”\"]{1,120}?,)?\s+" + _AUX + r"[a-z])")
+    _OPENING + r"(?:(?P<pronoun>[Hh]e|[Ss]he)|(?:[Tt]he\s+)?" + _NOT_A_NAME + r"(?P<name>"
+    + _NAME_RUN + r"(?<![’']s)"
+    + r"))(?=(?:\s*\([^()“”\"]{1,40}\))?(?:,\s[^“”\"]{1,120}?,)?\s+" + _AUX + _VERBISH + r")")
 # What may stand before a mention that is its sentence's subject: an opening phrase, an
 # article, role words ("The former hospital administrator", "Democratic Senator Chris Coons").
 _SUBJECT_LEAD = re.compile(_OPENING + r"(?:[Tt]he\s+|[Aa]n?\s+)?(?:[A-Z][\w’'․.-]*\s+){0,4}")
@@ -342,11 +364,14 @@ class _Text:
         return j if j >= pstart else -1
 
     def set_speaker(self, u: QuoteUnit, sp_start, sp_end, cue, rule) -> bool:
-        """Give ``u`` the speaker phrase at ``sp_start:sp_end``, trimmed to its head."""
+        """Give ``u`` the speaker phrase at ``sp_start:sp_end``, trimmed to its head; False
+        (``u`` unchanged) when the phrase has no head that can speak."""
         phrase = self.text[sp_start:sp_end]
         lead = len(phrase) - len(phrase.lstrip(" —–-"))
         phrase = phrase.strip(" —–-")
         head = _head(phrase, rule)
+        if not head:
+            return False
         lead += phrase.find(head) if head else 0
         u.speaker = head
         u.speaker_start = sp_start + lead
@@ -358,6 +383,10 @@ class _Text:
 
 
 _PARENTHESIS = re.compile(r"\s*\([^()]*\)\s*$")
+_CLAUSE_SEGMENT = re.compile(r"(?:when|while|who|whose|which|but|and|though|although|if|after|"
+                             r"before|because|as|asked|speaking)\b", re.IGNORECASE)
+_APPOSITION_SEGMENT = re.compile(r"(?:[Aa]n?|[Tt]he)\s+[a-z]")
+_LEADING_WORD = re.compile(r"^(?:As|But|And|Even|So|Then|Yet|Still|Also|Later|Now)\s+")
 
 
 def _head(phrase: str, rule: str) -> str:
@@ -369,12 +398,26 @@ def _head(phrase: str, rule: str) -> str:
     parts = [p for p in parts if p]
     if not parts:
         return ""
-    if rule not in ("before_colon",):
+    if rule not in ("before_colon", "colon_paragraph", "before_comma"):
         return parts[0]
-    last = parts[-1]
-    if len(parts) > 1 and re.match(r"(?:a|an)\s", last, re.IGNORECASE):
-        return parts[-2]
-    return last
+    if rule == "before_colon":
+        last = parts[-1]
+        if len(parts) > 1 and re.match(r"(?:a|an)\s", last, re.IGNORECASE):
+            return parts[-2]
+        return last
+    # the segment nearest the verb that is not a clause ("when asked about it") nor an
+    # apposition after a name ("X, the MSNBC host, said,"), without a leading "As"/"Even"
+    for k in range(len(parts) - 1, -1, -1):
+        part = parts[k]
+        if _CLAUSE_SEGMENT.match(part) or (k and _APPOSITION_SEGMENT.match(part)):
+            continue
+        head = _LEADING_WORD.sub("", _PARENTHESIS.sub("", part))
+        # a subject, not a clause: few words, no verb of its own
+        if len(head.split()) > 6 or _SAY_RX.search(head) or _NOT_SPEAKER.search(head) \
+                and not SURFACE_PRONOUN.match(head):
+            return ""
+        return head
+    return ""
 
 
 # --- the rules, in the order they are tried --------------------------------------------------
@@ -435,39 +478,70 @@ def _split(t: _Text, u: QuoteUnit) -> bool:
     return False
 
 
-def _before_colon(t: _Text, u: QuoteUnit) -> bool:
-    """``Mr Putin said: "...`` / ``X, a spokesman for Y, told reporters: "...``"""
+def _after_char(t: _Text, u: QuoteUnit) -> str:
+    """The last character before the quote's opening mark in its paragraph ("" if none)."""
     pstart, s = u.para[0], u.start
     last = t.last_before(pstart, s) if s > pstart else -1
-    if last < 0 or t.text[last] != ":":
-        return False
-    # the last 240 characters before the mark (searched in place: "^" never matches at a
-    # window's start, only at the paragraph's, as in a slice of the whole paragraph)
-    end = s - 1
+    return t.text[last] if last >= 0 else ""
+
+
+def _speaker_before(t: _Text, u: QuoteUnit, rx, pstart: int, end: int, rule: str) -> bool:
+    """Search ``rx`` in the last 240 characters of ``text[pstart:end]`` (in place: "^" never
+    matches at a window's start, only at the paragraph's, as in a slice of the paragraph)."""
     if end - pstart <= 240:
-        m = _BEFORE_COLON.search(t.text[pstart:end])
+        m = rx.search(t.text[pstart:end])
         offset = pstart
     else:
-        m = _BEFORE_COLON.search(t.text, end - 240, end)
+        m = rx.search(t.text, end - 240, end)
         offset = 0
     if m and t.resolver.valid_speaker(m.group("speaker")):
         return t.set_speaker(u, offset + m.start("speaker"), offset + m.end("speaker"),
-                             m.group("cue"), "before_colon")
+                             m.group("cue"), rule)
     return False
+
+
+def _before_colon(t: _Text, u: QuoteUnit) -> bool:
+    """``Mr Putin said: "...`` / ``X, a spokesman for Y, told reporters: "...``"""
+    return _after_char(t, u) == ":" and _speaker_before(t, u, _BEFORE_COLON, u.para[0],
+                                                        u.start - 1, "before_colon")
 
 
 def _speaker_colon(t: _Text, u: QuoteUnit) -> bool:
     """Transcript style at a paragraph's start: ``Sen. Dick Durbin (D-IL): "...``"""
     pstart, s = u.para[0], u.start
-    if s - pstart > 90:
-        return False
-    last = t.last_before(pstart, s) if s > pstart else -1
-    if last < 0 or t.text[last] != ":":
+    if s - pstart > 90 or _after_char(t, u) != ":":
         return False
     m = _SPEAKER_COLON.match(t.text[pstart:s - 1])
     if m and t.resolver.valid_speaker(m.group("speaker")):
         return t.set_speaker(u, pstart + m.start("speaker"), pstart + m.end("speaker"), ":",
                              "speaker_colon")
+    return False
+
+
+def _colon_paragraph(t: _Text, u: QuoteUnit) -> bool:
+    """A quote-only paragraph after one that ends ``X continued:``."""
+    pstart, s, p = u.para[0], u.start, u.paragraph
+    if p == 0 or u.index or s - pstart > 2:
+        return False
+    ps, pe = t.paras[p - 1]
+    end = t.last_before(ps, pe + 1)  # the previous paragraph's last character
+    if end < 0 or t.text[end] != ":":
+        return False
+    return _speaker_before(t, u, _BEFORE_COLON, ps, end + 1, "colon_paragraph")
+
+
+def _before_comma(t: _Text, u: QuoteUnit) -> bool:
+    """``the announcer said, "...`` / ``X, a historian who attended, recalled, "...``"""
+    return _after_char(t, u) == "," and _speaker_before(t, u, _BEFORE_COMMA, u.para[0],
+                                                        u.start - 1, "before_comma")
+
+
+def _dash_byline(t: _Text, u: QuoteUnit) -> bool:
+    """``"..." — Jane Doe`` closing its paragraph."""
+    m = _DASH_BYLINE.match(t.after)
+    if m and u.closed and t.resolver.valid_speaker(m.group("speaker")):
+        return t.set_speaker(u, t.after_from + m.start("speaker"),
+                             t.after_from + m.end("speaker"), "—", "dash_byline")
     return False
 
 
@@ -558,9 +632,12 @@ RULES: list[tuple[str, Callable[[_Text, QuoteUnit], bool]]] = [
     ("after_cue_speaker", _after_cue_speaker),
     ("after_speaker_cue", _after_speaker_cue),
     ("after_speaker_apposition", _after_speaker_apposition),
+    ("dash_byline", _dash_byline),
     ("split", _split),
     ("before_colon", _before_colon),
     ("speaker_colon", _speaker_colon),
+    ("colon_paragraph", _colon_paragraph),
+    ("before_comma", _before_comma),
     ("sentence_speaker", _sentence_speaker),
     ("according_to", _according_to),
     ("cue_subject", _cue_subject),
