@@ -264,3 +264,34 @@ def test_speaker_before_dash_and_colon_paragraph(text, speaker, rule, book):
 def test_before_comma_dash_and_colon_must_not_attribute(text, book):
     f = extract_quotes(text, book)
     assert not f["rule"].isin(["before_comma", "dash_byline", "colon_paragraph"]).any(), f
+
+
+# --- spans ------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, spans", [
+    # a ” before a capital with no quote open opens a quote; not before lower case
+    ("A ”Mistyped quote,” he said.", ["Mistyped quote,"]),
+    ("A stray ” mark and more.", []),
+    # “ inside a quote opened by " is nested, not a reset
+    ('He said "I heard “go away” from him" and left.', ["I heard “go away” from him"]),
+    # marks inside markup are not quotes
+    ('<tweet lang="en" data-id="1"> text "real quote" here', ["real quote"]),
+    # single quotation marks at word edges are quotes; apostrophes are not
+    ("Gov. Whitmer is 'not my mother' and don't go", ["not my mother"]),
+    ("'I was denied twice on unemployment'", ["I was denied twice on unemployment"]),
+    ("They ‘buy low’ said the students’ union; I don’t know.", ["buy low"]),
+    ("Rock 'n' roll in the '90s, the students' union.", []),
+    # nested single quotes belong to the outer quote
+    ("He said “outer ‘inner’ end.”", ["outer ‘inner’ end."]),
+])
+def test_quote_spans_cases(text, spans):
+    from framing.quotes import quote_spans
+    assert [text[s:e] for s, e in quote_spans(text)] == spans
+
+
+def test_single_quoted_subhead_is_no_continuation_but_can_be_attributed(book):
+    text = ("“Go home now,” Obama said.\n\n'I was denied twice on unemployment'\n\n"
+            "'Not my mother,' Jordan says.")
+    f = extract_quotes(text, book)
+    assert list(f["speaker"]) == ["Obama", "", "Jordan"]
+    assert list(f["rule"]) == ["after_speaker_cue", "", "after_speaker_cue"]

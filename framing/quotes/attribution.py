@@ -71,6 +71,7 @@ class QuoteUnit:
     mark: int = 0                 # where the quoted span ended, before trimming ",;: "
     apposition: str | None = None  # the whole speaker phrase ("X, a spokesman for Y")
     index: int = 0                # the unit's place among its paragraph's quotes
+    double: bool = True           # opened by a double quotation mark (not ‘ or ')
 
     def take_speaker(self, src: "QuoteUnit") -> None:
         """Copy the speaker of ``src``."""
@@ -700,14 +701,15 @@ def units(text: str, resolver: Resolver, mentions=None, qspans=None) -> list[Quo
             opens_para = s - pstart <= 8 and raw[pstart:s].strip() in ("“", '"')
             if not (k == 0 and opens_para and prev_open):
                 group += 1  # else it continues the open multi-paragraph group
-            closed = e < pend and raw[e] in "”\""
+            closed = e < pend and raw[e] in "”\"'’"
             mark = e
             while e > s and raw[e - 1] in ",;: ":  # the sentence's comma, not the speaker's
                 e -= 1
             quote = raw[s:e]
             u = QuoteUnit(start=s, end=e, quote=quote, kind=_kind(t, s, e, pstart), group=group,
                           paragraph=p, n_words=len(quote.split()), closed=closed,
-                          para=(pstart, pend), mark=mark, index=k)
+                          para=(pstart, pend), mark=mark, index=k,
+                          double=raw[s - 1:s] not in ("'", "‘"))
             t.after_from = mark + 1 if closed else mark
             next_quote = in_para[k + 1][0] - 1 if k + 1 < len(in_para) else pend
             t.after = t.text[t.after_from:next_quote]
@@ -783,7 +785,7 @@ def _propagate(found: list[QuoteUnit]) -> None:
         pstart, pend = u.para
         quote_only = (u.start - pstart) <= 2 and (pend - u.mark) <= 3
         if (not u.speaker and quote_only and prev.speaker and u.paragraph == prev.paragraph + 1
-                and prev.kind == "direct"):
+                and prev.kind == "direct" and u.double):  # a '...' paragraph is a subhead
             _inherit(u, prev, "continuation")
 
 

@@ -18,10 +18,23 @@ import pandas as pd
 from ..text import paragraph_spans
 
 _MARK = re.compile(r"[\"“”]")
+# Markup left in a text ('<tweet id="1">'): its quotation marks are not quotes.
+_TAG = re.compile(r"<[A-Za-z/!][^<>\n]{0,400}>")
+# Single quotation marks used as quotes (headlines, standfirsts): an opening mark at a word's
+# start, a closing mark at a word's end; an apostrophe inside a word ("don’t") is not a mark.
+_SINGLE = re.compile(
+    r"(?<![\w’'‘])(?:'(?=[A-Za-z])((?:[^'\n]|(?<=\w)'(?=\w)){1,300}?[\w.,!?;:])'(?!\w)"
+    r"|‘(?=\w)((?:[^‘’\n]|(?<=\w)’(?=\w)){1,300}?[\w.,!?;:])’(?!\w))")
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of each quoted passage, the marks excluded, in text order.
+
+    Pairs curly and straight double quotes, mixed. A “ inside a quote opened by " is a
+    nested quote, not a new one; a ” before a capital letter with no quote open opens one
+    (a mistyped mark); marks inside markup (``<tweet a="b">``) are not quotes. Single
+    quotation marks (‘...’ and '...' at word edges) are quotes outside double quotes;
+    inside them they are part of the outer quote.
 
     Parameters
     ----------
@@ -41,21 +54,38 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     """
     spans = []
     for pstart, pend in paragraph_spans(text):
-        open_at = None
+        found = []
+        tags = [m.span() for m in _TAG.finditer(text, pstart, pend)] \
+            if "<" in text[pstart:pend] else []
+        open_at, opener, nested = None, "", False
         for m in _MARK.finditer(text, pstart, pend):
+            if tags and inside(m.start(), tags):
+                continue
             ch = m.group()
             if open_at is None:
-                if ch == "”":
+                if ch == "”" and not text[m.end():m.end() + 1].isupper():
                     continue  # a closing mark with nothing open
-                open_at = m.end()
+                open_at, opener = m.end(), ch
+            elif opener == '"' and ch == "“":
+                nested = True  # a quote inside the quote
+            elif nested and ch == "”":
+                nested = False
             elif ch in "”\"":
                 if m.start() > open_at:
-                    spans.append((open_at, m.start()))
-                open_at = None
+                    found.append((open_at, m.start()))
+                open_at, nested = None, False
             else:  # “ while a quote is open: the earlier mark was never closed
-                open_at = m.end()
+                open_at, opener = m.end(), ch
         if open_at is not None and pend > open_at:
-            spans.append((open_at, pend))
+            found.append((open_at, pend))
+        if "'" in text[pstart:pend] or "‘" in text[pstart:pend]:
+            singles = [m.span(1) if m.group(1) is not None else m.span(2)
+                       for m in _SINGLE.finditer(text, pstart, pend)]
+            singles = [(a, b) for a, b in singles if not any(a < e and s < b for s, e in found)
+                       and not (tags and inside(a, tags))]
+            if singles:
+                found = sorted(found + singles)
+        spans.extend(found)
     return spans
 
 
