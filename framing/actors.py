@@ -150,9 +150,11 @@ def _words(identifier: str) -> str:
 
 
 def camp_labels(codebook: pd.DataFrame) -> dict[str, str]:
-    """``{camp id: camp name in words}``, plus ``"unknown"`` for unattributed speakers."""
+    """``{camp id: camp name in words}``, plus ``"not_in_codebook"`` (a named speaker the
+    codebook lacks) and ``"unknown"`` (the text does not say who speaks)."""
     labels = dict(zip(codebook["camp"], codebook["camp_label"])) if "camp_label" in codebook \
         else {c: _words(c) for c in codebook["camp"]}
+    labels["not_in_codebook"] = "not in codebook"  # a named speaker with no codebook row
     labels["unknown"] = "unknown"
     return labels
 

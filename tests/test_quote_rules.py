@@ -295,3 +295,23 @@ def test_single_quoted_subhead_is_no_continuation_but_can_be_attributed(book):
     f = extract_quotes(text, book)
     assert list(f["speaker"]) == ["Obama", "", "Jordan"]
     assert list(f["rule"]) == ["after_speaker_cue", "", "after_speaker_cue"]
+
+
+# --- voices: the unknown split ------------------------------------------------------------------
+
+def test_voices_split_unknown_and_uncoded_speakers(book):
+    from framing.actors import camp_labels
+    from framing.quotes import uncoded_speakers, voices
+    texts = {"a": "“We will go home,” Obama said. “We will stay,” said Daniel Craig.\n\n"
+                  "The end came. “Nobody knows what happens next.”",
+             "b": "Mr. Daniel Craig dismissed the report.\n\n“It is wrong and unfair,” he said."
+                  " “It's a terrible decision,” a senator said."}
+    q = pd.concat([extract_quotes(t, book).assign(article_id=k, outlet="X")
+                   for k, t in texts.items()], ignore_index=True)
+    table = voices(q).set_index("camp")["units"].to_dict()
+    assert table == {"not_in_codebook": 2, "unknown": 2, "us_admin": 1}
+    top = uncoded_speakers(q)
+    # most quoted words first; a resolved "he" counts under its referent
+    assert top[["speaker", "units", "articles"]].values.tolist() == [["Mr. Daniel Craig", 1, 1],
+                                                                    ["Daniel Craig", 1, 1]]
+    assert camp_labels(book)["not_in_codebook"] == "not in codebook"

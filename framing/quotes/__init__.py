@@ -6,7 +6,8 @@ Three modules:
   ``mark_quoted`` (is a mention inside a quote?);
 * :mod:`framing.quotes.attribution` -- ``extract_quotes`` / ``corpus_quotes``: quote units
   (:class:`QuoteUnit`) and the ordered cascade of named speaker rules (:data:`RULES`);
-* :mod:`framing.quotes.voices` -- ``voices``, ``camp_ratio``, ``statement_versions``;
+* :mod:`framing.quotes.voices` -- ``voices`` (unknown split: ``not_in_codebook`` / ``unknown``),
+  ``uncoded_speakers``, ``camp_ratio``, ``statement_versions``;
 * :mod:`framing.quotes.suggest` -- ``suggest_codebook``: speakers and names the codebook lacks.
 
 Each unit records the ``rule`` that attributed it:
@@ -39,8 +40,10 @@ from .attribution import (GENERIC, PRONOUN, QUOTE_COLUMNS, RULES, SPEAKER_STATUS
                           QuoteUnit, Resolver, corpus_quotes, extract_quotes)
 from .spans import mark_quoted, quote_spans
 from .suggest import suggest_codebook
-from .voices import camp_ratio, statement_versions, voices
+from .voices import (NOT_IN_CODEBOOK, UNKNOWN, camp_ratio, statement_versions, uncoded_speakers,
+                     voice_camp, voices)
 
 __all__ = ["GENERIC", "PRONOUN", "QUOTE_COLUMNS", "RULES", "SPEAKER_STATUSES", "Mention",
            "QuoteUnit", "Resolver", "camp_ratio", "corpus_quotes", "extract_quotes",
-           "mark_quoted", "quote_spans", "statement_versions", "suggest_codebook", "voices"]
+           "mark_quoted", "quote_spans", "statement_versions", "suggest_codebook", "voices",
+           "NOT_IN_CODEBOOK", "UNKNOWN", "uncoded_speakers", "voice_camp"]

@@ -7,12 +7,29 @@ import re
 import pandas as pd
 
 
+#: The two camps of quote units with no codebook camp: the text names the speaker but the
+#: codebook has no row for them, or the text does not say who speaks.
+NOT_IN_CODEBOOK, UNKNOWN = "not_in_codebook", "unknown"
+
+
+def voice_camp(quotes: pd.DataFrame) -> pd.Series:
+    """Each unit's camp for the voice tables: its codebook camp, else
+    :data:`NOT_IN_CODEBOOK` (a named speaker with no codebook row), else :data:`UNKNOWN`."""
+    named = quotes["speaker_status"].eq("named_not_in_codebook") \
+        if "speaker_status" in quotes else pd.Series(False, index=quotes.index)
+    camp = quotes["camp"].where(quotes["camp"] != "", UNKNOWN)
+    return camp.mask((quotes["camp"] == "") & named, NOT_IN_CODEBOOK)
+
+
 def voices(quotes: pd.DataFrame, codebook=None, by: str = "outlet") -> pd.DataFrame:
     """Who gets to speak: quote units and quoted words per group and camp.
 
     Direct and partial quotes count; scare quotes and titles do not; indirect
     speech is counted in its own columns (it has no quoted words of the
-    speaker's own). Units with no known camp count under ``camp = "unknown"``.
+    speaker's own). Units with no codebook camp are split in two camps:
+    ``"not_in_codebook"`` (the text names the speaker, the codebook has no row:
+    see :func:`uncoded_speakers` to add them) and ``"unknown"`` (the text does not
+    say who speaks, or says "he"/"officials" with no clear antecedent).
 
     Returns
     -------
@@ -20,8 +37,16 @@ def voices(quotes: pd.DataFrame, codebook=None, by: str = "outlet") -> pd.DataFr
         One row per group and camp: ``units``, ``words`` (quoted words),
         ``indirect`` (indirect-speech units), ``unit_share`` and
         ``word_share`` (within the group, quoted units only).
+
+    Examples
+    --------
+    >>> from framing.quotes import extract_quotes
+    >>> q = extract_quotes("“We go home,” Putin said. “We stay,” said Jane Roe.\\n\\n"
+    ...                    "The end came. “Nobody knows what happens next.”")
+    >>> voices(q.assign(outlet="A"))[["camp", "units"]].values.tolist()
+    [['not_in_codebook', 1], ['russia', 1], ['unknown', 1]]
     """
-    q = quotes.assign(camp=quotes["camp"].replace("", "unknown"))
+    q = quotes.assign(camp=voice_camp(quotes))
     quoted = q[(q["kind"] != "indirect") & ~q["scare"]]
     units = quoted.groupby([by, "camp"]).size().rename("units")
     words = quoted.groupby([by, "camp"])["n_words"].sum().rename("words")
@@ -31,6 +56,39 @@ def voices(quotes: pd.DataFrame, codebook=None, by: str = "outlet") -> pd.DataFr
     out["unit_share"] = (out["units"] / totals["units"].where(totals["units"] > 0)).fillna(0)
     out["word_share"] = (out["words"] / totals["words"].where(totals["words"] > 0)).fillna(0)
     return out.sort_values([by, "camp"], ignore_index=True)
+
+
+def uncoded_speakers(quotes: pd.DataFrame, n: int = 15) -> pd.DataFrame:
+    """The named speakers the codebook does not cover, most quoted first: rows to add.
+
+    A pronoun resolved to a name counts under that name (``referent``).
+
+    Returns
+    -------
+    DataFrame
+        One row per speaker name: ``speaker``, ``units`` (quoted units, scare quotes and
+        indirect speech left out), ``words``, ``articles``, ``outlets`` and ``example``
+        (the first words of its longest quote).
+    """
+    cols = ["speaker", "units", "words", "articles", "outlets", "example"]
+    if "speaker_status" not in quotes:
+        return pd.DataFrame(columns=cols)
+    q = quotes[(quotes["speaker_status"] == "named_not_in_codebook")
+               & (quotes["kind"] != "indirect") & ~quotes["scare"]]
+    if q.empty:
+        return pd.DataFrame(columns=cols)
+    name = q["referent"].where(q["referent"] != "", q["speaker"]).str.split().str.join(" ")
+    q = q.assign(name=name).sort_values("n_words", ascending=False, kind="stable")
+    table = q.groupby("name", sort=False).agg(
+        units=("quote", "size"), words=("n_words", "sum"), articles=("article_id", "nunique"),
+        outlets=("outlet", "nunique"), example=("quote", "first")) \
+        if "article_id" in q else q.groupby("name", sort=False).agg(
+        units=("quote", "size"), words=("n_words", "sum"), example=("quote", "first")) \
+        .assign(articles=1, outlets=1)
+    table["example"] = table["example"].str.slice(0, 100)
+    table = table.rename_axis("speaker").reset_index()
+    return table.sort_values(["units", "words", "speaker"], ascending=[False, False, True],
+                             ignore_index=True)[cols].head(n)
 
 
 def camp_ratio(voice_table: pd.DataFrame, numerator: str = "syria_opposition",
