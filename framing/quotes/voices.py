@@ -79,12 +79,13 @@ def uncoded_speakers(quotes: pd.DataFrame, n: int = 15) -> pd.DataFrame:
         return pd.DataFrame(columns=cols)
     name = q["referent"].where(q["referent"] != "", q["speaker"]).str.split().str.join(" ")
     q = q.assign(name=name).sort_values("n_words", ascending=False, kind="stable")
+    if "article_id" not in q:  # one text (extract_quotes)
+        q = q.assign(article_id=0)
+    if "outlet" not in q:
+        q = q.assign(outlet="")
     table = q.groupby("name", sort=False).agg(
         units=("quote", "size"), words=("n_words", "sum"), articles=("article_id", "nunique"),
-        outlets=("outlet", "nunique"), example=("quote", "first")) \
-        if "article_id" in q else q.groupby("name", sort=False).agg(
-        units=("quote", "size"), words=("n_words", "sum"), example=("quote", "first")) \
-        .assign(articles=1, outlets=1)
+        outlets=("outlet", "nunique"), example=("quote", "first"))
     table["example"] = table["example"].str.slice(0, 100)
     table = table.rename_axis("speaker").reset_index()
     return table.sort_values(["units", "words", "speaker"], ascending=[False, False, True],
