@@ -349,8 +349,14 @@ class _Text:
                 break
             split = self._split.get(pstart)
             if split is None:
-                split = self._split[pstart] = split_paragraph(self.text, pstart, pend)
-            out.extend((s, e) for s, e in split if s < hi and e > lo)
+                spans = split_paragraph(self.text, pstart, pend)
+                split = self._split[pstart] = (spans, [e for _, e in spans])
+            spans, ends = split
+            # binary search: a one-line 1 MB article must not rescan its sentences
+            for s, e in spans[bisect.bisect_right(ends, lo):]:
+                if s >= hi:
+                    break
+                out.append((s, e))
         return out
 
     def sentence(self, u: QuoteUnit) -> tuple[int, int]:
@@ -836,6 +842,7 @@ def _resolve(t: _Text, u: QuoteUnit, found: list[QuoteUnit], i: int) -> None:
 
 
 _INHERITED = ("multi_paragraph", "continuation", "split")
+_LOOK_BACK = 3000  # characters a pronoun's antecedent is sought in (about two paragraphs)
 
 
 def _antecedent(t: _Text, u: QuoteUnit, found: list[QuoteUnit], i: int):
@@ -848,15 +855,17 @@ def _antecedent(t: _Text, u: QuoteUnit, found: list[QuoteUnit], i: int):
     resolver, text = t.resolver, t.text
     p, pos = u.paragraph, u.speaker_start
     floor = t.paras[p - 1][0] if p > 0 else t.paras[p][0]
+    floor = max(floor, pos - _LOOK_BACK)  # bounded: a one-line article stays linear
     group = bool(_GROUP_PRONOUN.match(u.speaker))
     if not group and not PRONOUN.match(u.speaker):
         return None
     best = None  # (position, name, actor, camp)
     for j in range(i - 1, -1, -1):  # sorted by start: stop at the paragraph before last
         v = found[j]
-        if v.paragraph < p - 1:
+        if v.paragraph < p - 1 or v.end < floor:
             break
-        if v.speaker and v.speaker_start < pos and not SURFACE_PRONOUN.match(v.speaker):
+        if v.speaker and floor <= v.speaker_start < pos and \
+                not SURFACE_PRONOUN.match(v.speaker):
             if group:
                 if v.actor and v.actor not in resolver.persons:
                     return v.speaker, v.actor, v.camp
