@@ -8,7 +8,8 @@ The public API, one module per concept:
 * :mod:`framing.terms`     -- distinctive terms, spelling variants, similarity, shared passages
 * :mod:`framing.actors`    -- ``load_codebook`` and ``find_mentions``
 * :mod:`framing.sentiment` -- target-focused VADER (``target_sentiment``) and aggregation
-* :mod:`framing.quotes`    -- quote units, speakers and camps
+* :mod:`framing.quotes`    -- quote units, speakers and camps (a package: spans,
+  attribution, voices, ``suggest_codebook``)
 * :mod:`framing.analysis`  -- ``analyze``: all per-article tables in one call
 * :mod:`framing.store`     -- ``save_analysis`` / ``load_analysis``: the tables as Parquet
 * :mod:`framing.scale`     -- Dask workers that write the Parquet tables, Dask aggregates
@@ -38,6 +39,7 @@ from .concordance import QueryError, concordance, concordance_text
 from .collocates import collocates
 from .labels import LabelsError, label_hits, label_shares, load_labels
 from .coverage import coverage
+from .quotes import suggest_codebook
 from .text import paragraphs, sentences
 
 __version__ = "0.1.0"
@@ -47,4 +49,5 @@ __all__ = ["Analysis", "analyze", "CodebookError", "CorpusError", "RULES", "clea
            "sentences",
            # reading around the actors; any grouping; coverage over time
            "GroupingError", "load_grouped", "QueryError", "concordance", "concordance_text",
-           "collocates", "LabelsError", "label_hits", "label_shares", "load_labels", "coverage"]
+           "collocates", "LabelsError", "label_hits", "label_shares", "load_labels", "coverage",
+           "suggest_codebook"]

@@ -260,7 +260,7 @@ def _report_codebook(units, codebook: Path | None, echo, case_study: bool = Fals
 
 def suggest(corpus: Path, codebook: Path | None, out: Path | None, options: dict, n: int,
             echo=print) -> None:
-    from .actors import suggest_codebook
+    from .quotes.suggest import suggest_codebook
 
     frame = load_corpus(corpus, **options)
     book = load_codebook(codebook) if codebook else None

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from .analysis import Analysis
-from .quotes import voices
+from .quotes import NOT_IN_CODEBOOK, UNKNOWN, voices
 from .sentiment import aggregate
 from .terms import distinctive_terms, drop_nested
 
@@ -38,14 +38,16 @@ def outlet_profiles(analysis: Analysis, n_terms: int = 6, normalisation=None,
     for outlet, part in corpus.groupby("outlet", sort=True):
         v = voice[voice["outlet"] == outlet]
         words = int(v["words"].sum())
-        known = v[v["camp"] != "unknown"]
+        known = v[~v["camp"].isin([UNKNOWN, NOT_IN_CODEBOOK])]
         top = known.sort_values("words", ascending=False).head(1)
         row = {"outlet": outlet, "articles": len(part), "words": int(part["n_words"].sum()),
                "top_terms": top_terms.get(outlet, ""), "quoted_units": int(v["units"].sum()),
                "quoted_words": words,
                "top_voice": top["camp"].iloc[0] if len(top) else "",
                "top_voice_share": float(top["word_share"].iloc[0]) if len(top) else float("nan"),
-               "unknown_speaker_share": float(v.loc[v["camp"] == "unknown", "word_share"].sum())}
+               "unknown_speaker_share": float(v.loc[v["camp"] == UNKNOWN, "word_share"].sum()),
+               "uncoded_speaker_share": float(v.loc[v["camp"] == NOT_IN_CODEBOOK,
+                                                    "word_share"].sum())}
         for camp in camps:
             row[f"voice_{camp}"] = float(v.loc[v["camp"] == camp, "word_share"].sum())
             t = tone[(tone["outlet"] == outlet) & (tone["camp"] == camp)]["mean"]

@@ -116,7 +116,7 @@ def test_mention_offsets_slice_to_alias(text):
 
 
 def test_suggest_drops_leading_titles_and_links_surname_variants():
-    from framing.actors import suggest_codebook
+    from framing.quotes import suggest_codebook
 
     texts = ["Secretary of State Mike Pompeo met the press. Mike Pompeo spoke for an hour.",
              "Secretary of State Mike Pompeo said nothing new. Officials met Pompeo in Rome.",

@@ -3,7 +3,7 @@
 import pandas as pd
 
 import framing
-from framing.actors import furniture_lines, suggest_codebook
+from framing.quotes.suggest import furniture_lines, suggest_codebook
 
 from .helpers import SEEDS
 

@@ -1,0 +1,957 @@
+"""Quote units and who speaks them: an ordered cascade of named rules.
+
+``extract_quotes(text, codebook)`` turns the spans of :func:`quote_spans` into
+:class:`QuoteUnit` records and gives each to the first rule of :data:`RULES` that
+finds its speaker; the rule's name is the unit's ``rule``. Then multi-paragraph
+quotes and quote-only continuation paragraphs inherit a speaker, indirect speech
+(``X said that ...``) is added, and speakers are resolved to codebook actors and
+camps. See :mod:`framing.quotes` for the list of rules.
+
+Never guessed: what the text does not attribute stays unknown.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, fields
+from typing import Callable, NamedTuple
+
+import pandas as pd
+
+from ..actors import MentionFinder, load_codebook
+from ..text import paragraph_spans, split_paragraph
+from .spans import DOT, SentenceIndex, inside, mask_abbreviations, quote_spans
+
+#: The columns of a quote table, in order (:func:`extract_quotes`).
+QUOTE_COLUMNS = ["start", "end", "quote", "kind", "speaker", "speaker_start", "speaker_end",
+                 "actor", "camp", "cue", "rule", "group", "paragraph", "scare", "n_words",
+                 "referent", "speaker_status", "content_start", "content_end"]
+#: ``speaker_status`` values: the text names the speaker and the codebook has them; the text
+#: names them but the codebook does not (add a row); the text does not say who speaks
+#: (no speaker, or a pronoun or role with no clear antecedent).
+SPEAKER_STATUSES = ("named_in_codebook", "named_not_in_codebook", "none_in_text")
+
+
+class Mention(NamedTuple):
+    """A codebook mention in an article's text (offsets into the text)."""
+
+    start: int
+    end: int
+    actor: str
+    camp: str
+
+
+@dataclass(slots=True)
+class QuoteUnit:
+    """One quote unit: the public columns of :data:`QUOTE_COLUMNS`, then working state
+    (``closed``, ``para``, ``mark``, ``apposition``, ``index``) that is not output."""
+
+    start: int
+    end: int
+    quote: str
+    kind: str
+    speaker: str = ""
+    speaker_start: int = -1
+    speaker_end: int = -1
+    actor: str = ""
+    camp: str = ""
+    cue: str = ""
+    rule: str = ""
+    group: int = -1
+    paragraph: int = 0
+    scare: bool = False
+    n_words: int = 0
+    referent: str = ""            # the name a pronoun or role refers to, when resolved
+    speaker_status: str = "none_in_text"
+    content_start: int = -1       # the reported clause of a partial quote (else the quote)
+    content_end: int = -1
+    closed: bool = False          # the closing mark is there
+    para: tuple = (0, 0)          # the paragraph's (start, end)
+    mark: int = 0                 # where the quoted span ended, before trimming ",;: "
+    apposition: str | None = None  # the whole speaker phrase ("X, a spokesman for Y")
+    index: int = 0                # the unit's place among its paragraph's quotes
+    double: bool = True           # opened by a double quotation mark (not ‘ or ')
+
+    def take_speaker(self, src: "QuoteUnit") -> None:
+        """Copy the speaker of ``src``."""
+        self.speaker, self.speaker_start, self.speaker_end = \
+            src.speaker, src.speaker_start, src.speaker_end
+        self.cue = src.cue
+        self.apposition = src.apposition if src.apposition is not None else src.speaker
+
+
+_UNIT_FIELDS = [f.name for f in fields(QuoteUnit)]
+
+# --- shared language knowledge -------------------------------------------------------------
+
+# Speech verbs after or before a quote.
+_SAY = (r"said|says|say|added|adds|told(?:\s+[a-z]+){0,4}?(?:\s+in\s+[A-Z][\w-]+)?|tells|asked|"
+        r"asks|replied|replies|responded|responds|stated|states|declared|explained|explains|"
+        r"insisted|insists|warned|warns|wrote|writes|continued|continues|noted|notes|stressed|"
+        r"announced|claimed|argued|argues|concluded|recalled|recalls|clarified|acknowledged|"
+        r"admitted|conceded|countered|testified|tweeted|posted|remarked|observed|predicted|"
+        r"cautioned|shouted|joked|quipped|emailed|texted|exclaimed|boasted|demanded|complained|"
+        r"asserted|contended|agreed|retorted|reported|reports")
+# Plural present forms, nouns too ("a claim", "a note"): only right after a quote's speaker.
+_SAY_PLURAL = r"write|argue|note|warn|explain|insist|claim|tell|add"
+# Speech and stance verbs that make a sentence's subject the source of a partial quote.
+_STANCE = (_SAY + r"|described(?:\s+as)?|called|calling|insisting|raised concerns|ordered|pledged|"
+           r"welcomed|recognized|recognised|quoted|urged|accused|promised|vowed|denied|"
+           r"saying|stresses|suggested|dismissed|praised|criticised|criticized|condemned|"
+           r"adding|telling|noting|arguing|warning|explaining|claiming|writing|asking|indicated")
+# Adverbs between a speaker and the verb ("Smith flatly denied", "X has repeatedly said").
+_ADVERBS = (r"publicly|privately|recently|reportedly|frequently|often|immediately|angrily|"
+            r"flatly|bluntly|simply|finally|initially|originally|separately|subsequently|"
+            r"openly|tersely|firmly|emphatically|confidently|proudly|sarcastically|jokingly|"
+            r"plainly|directly|explicitly|famously|never|always|sometimes|still|even|just|"
+            r"quickly|quietly|bitterly|loudly|happily|cheerfully|calmly|curtly|"
+            r"previously|repeatedly|later|earlier|once|again")
+_SAY_RX = re.compile(r"\b(?:" + _SAY + r")\b")
+_STANCE_RX = re.compile(r"\b(?:" + _STANCE + r")\b")
+_AUX = r"(?:(?:has|had|have|also|long|yesterday|earlier|later|repeatedly|previously|then|"\
+       r"once|again|had\s+earlier|" + _ADVERBS + r")\s+)*"
+_AFTER_CUE_SPEAKER = re.compile(
+    r"^\s*[,.?!]?\s*(?P<cue>said|says|added|adds|asked|asks|replied|wrote|writes|continued|"
+    r"insisted|warned|explained|recalled|tweeted|states|stated|noted|notes|told|argued|argues|"
+    r"reported|reports|declared|responded|countered|boasted|complained|asserted|contended|"
+    r"retorted|agreed|exclaimed|concluded|remarked|observed|cautioned|acknowledged)\s+"
+    r"(?P<speaker>[^,.;:“”\"]{2,80}?)\s*(?=[,.;:]|$)")
+_AFTER_SPEAKER_CUE = re.compile(
+    r"^\s*[,.?!]?\s*(?P<speaker>[^,.;:“”\"!?]{2,80}?)\s+" + _AUX
+    + r"(?P<cue>" + _SAY + "|" + _SAY_PLURAL + r"|reads|read)\b")
+# A name, a parenthesis and/or an apposition between the quote and the verb:
+# '"...," Sen. Claire McCaskill, D-Mo., said' / '"...," Rep. X (R-Ohio), a panel member, said'
+_AFTER_APPOSITION = re.compile(
+    r"^\s*[,.?!]?\s*(?P<speaker>[^,.;:“”\"!?()]{2,80}?)(?:\s*\([^()“”\"]{1,40}\))?"
+    r"(?:,\s+[^“”\".!?]{1,140}?,|\s*\([^()“”\"]{1,40}\))\s+" + _AUX
+    + r"(?P<cue>" + _SAY + r")\b")
+# After a quote that ends its sentence inside the marks ('..."'), the next sentence's
+# "X said" attributes that quote only when the verb ends the clause ('X said.', 'X said on
+# Monday.'), not when X goes on to say something else ('X said he would ...').
+_CLAUSE_END = re.compile(
+    r"(?:\s+(?:in|on|at|during|to|after|before|from|via|last|this|late|early|yesterday|today|"
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b[^.!?;“”\"]{0,60})?\s*"
+    r"(?:[.,;!?]|$)")
+_BEFORE_COLON = re.compile(
+    r"(?:^|[.!?]\s+|[”\"]\s*)(?P<speaker>[^.!?“”\"]{2,160}?)\s+" + _AUX +
+    r"(?P<cue>" + _SAY + r")(?:\s+[^.!?:“”\"]{0,60})?\s*:\s*$")
+_BEFORE_COMMA = re.compile(
+    r"(?:^|[.!?]\s+|[”\"]\s*)(?P<speaker>[^.!?“”\"]{2,160}?)\s+" + _AUX +
+    r"(?P<cue>" + _SAY + r")(?:\s+[^.!?:,“”\"]{0,60})?\s*,\s*$")
+# A name after a dash, closing the paragraph: '"..." — Jane Doe' / '"..." -- Jane Doe, author'
+_NAME_WORD = r"(?:[A-Z][\w.․'’-]*|of|the|and|de|al|van|von|bin)"
+_DASH_BYLINE = re.compile(
+    r"^\s*(?:[—–]|--?)\s*(?P<speaker>[A-Z][\w.․'’-]*(?:\s+" + _NAME_WORD + r"){0,9})"
+    r"\s*(?:[,(][^“”\"]{0,120})?[.]?\s*$")
+_BETWEEN_SPLIT = re.compile(
+    r"^[\s,.;:—–-]*(?:(?P<cue1>" + _SAY + r")\s+(?P<speaker1>[^,.;:“”\"]{2,80}?)"
+    r"|(?P<speaker2>[^,.;:“”\"]{2,80}?)\s+" + _AUX + r"(?P<cue2>" + _SAY + r"))\b"
+    r"[^“”\"]{0,160}$")
+# Transcript style at the start of a paragraph: 'Sen. Dick Durbin (D-IL): "..."'
+_SPEAKER_COLON = re.compile(r"^(?P<speaker>[A-Z][^.!?:“”\"]{1,80}?)\s*:\s*$")
+_SENTENCE_FINAL = re.compile(
+    r",\s+(?P<speaker>[^,“”\"]{2,60}?)\s+" + _AUX + r"(?P<cue>said|says|say|told\s+\w+|added)"
+    r"\b[^,“”\"]{0,60}[.!?]?\s*$")
+_ACCORDING = re.compile(r"\b(?P<cue>[Aa]ccording to)\s+(?P<speaker>[^,.;:“”\"]{2,80}?)\s*(?=[,.;:]|$)")
+_INDIRECT_BEFORE = re.compile(
+    r"^(?P<speaker>[^,;:“”\"]{2,80}?)\s+" + _AUX + r"(?P<cue>said|says|told\s+[a-z]+|announced|"
+    r"warned|insisted|claimed|added|stressed|indicated|noted|argued)\s+(?:that\s+)?"
+    r"(?P<content>[^“”\"]{10,})$")
+_INDIRECT_AFTER = re.compile(
+    r"^(?P<content>[^“”\"]{10,}?),\s+(?P<speaker>[^,“”\"]{2,60}?)\s+" + _AUX +
+    r"(?P<cue>said|says|say|argued|argues|wrote|writes|noted|notes|warned|warns|explained|"
+    r"cautioned|added|adds)\b[^,“”\"]{0,60}$")
+_INDIRECT_ACCORDING = re.compile(
+    r"^(?P<cue>According to)\s+(?P<speaker>[^,“”\"]{2,80}?),\s+(?P<content>[^“”\"]{10,})$")
+_INDIRECT_ACCORDING_AFTER = re.compile(
+    r"^(?P<content>[^“”\"]{10,}?),\s+(?P<cue>according to)\s+(?P<speaker>[^,.“”\"]{2,80}?)"
+    r"(?:,[^“”\"]*)?[.!?]?$")
+_INDIRECT_CUE = re.compile(r"\b(?:said|says|say|told|announced|warned|warns|insisted|claimed|"
+                           r"added|adds|stressed|indicated|noted|notes|argued|argues|wrote|"
+                           r"writes|explained|cautioned|[Aa]ccording)\b")
+#: A pronoun speaker, resolved for the camp only to a named person.
+PRONOUN = re.compile(r"^(?:he|she)$", re.IGNORECASE)
+#: Pronouns kept as surface speakers: "they"/"it" are resolved only to the group that spoke
+#: just before; "we"/"I" never (the quote's own voice, or the reporter's).
+SURFACE_PRONOUN = re.compile(r"^(?:he|she|they|it|we|i)$", re.IGNORECASE)
+_GROUP_PRONOUN = re.compile(r"^(?:they|it)$", re.IGNORECASE)
+# A name that is surely a person's outside the codebook: a title and a name, or two or more
+# capitalised words ("Police" or "Researchers" at a sentence's start are not).
+_PERSON_NAME = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|President|Senator|Judge|Justice)[.․]?\s+[A-Z]"
+    r"|^(?:[A-Z][\w’'․.-]*\s+)*[A-Z][a-z][\w’'-]*\s+(?:[A-Z][.․]\s+)?[A-Z][a-z][\w’'-]*$")
+#: A generic role ("officials", "the statement"): takes the actor named just before.
+GENERIC = re.compile(
+    r"^(?:the\s+|a\s+|an\s+)?(?:officials?|spokes(?:man|woman|person)|statement|ministry|source|"
+    r"sources|agency|office|aides?|diplomats?|authorities|government)$", re.IGNORECASE)
+_PERSONISH = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Dr|President|Minister|spokes(?:man|woman|person)|envoy|negotiator|minister|"
+    r"president|leader|secretary|reporter|analyst)\b"
+    r"|^(?:[A-Z][\w’'-]+\s+)*(?:al-|al\s+|de\s+)?[A-Z][a-z][\w’'-]*$")
+_INSTITUTION = re.compile(r"\b(?:Ministry|Committee|Office|Service|House|Department|Council|Agency|"
+                          r"Army|Forces|Nations|Union|Government|Kremlin|Pentagon|Federation|"
+                          r"statement|office|ministry|agency|officials)\b")
+_NOT_SPEAKER = re.compile(r"\b(?:came|comes|come|was|were|is|are|been|after|before|when|because|"
+                          r"which|while|if|than|but|and|or|so|then|it|that|there|something|"
+                          r"might|could|would|should|will)\b", re.IGNORECASE)
+_NAME_BEFORE_CUE = re.compile(
+    r"(?:^|[\s(])((?:[A-Z][\w’'-]*[a-z][\w’'-]*\s+){0,3}[A-Z][\w’'-]*[a-z][\w’'-]*)\s+" + _AUX
+    + r"$")
+_PRONOUN_BEFORE_CUE = re.compile(r"\b(he|she|He|She)\s+" + _AUX + r"$")
+_TITLE_WORD = re.compile(r"[A-Za-z][\w’'-]*")
+# A cue that is negated ("Trump hasn't said that, but ...") attributes nothing.
+_NEGATED = re.compile(r"(?:n[’']t|\bnot|\bnever)\s+" + _AUX + r"$")
+# The subject of a narration sentence: after an opening phrase that ends in a comma, a
+# pronoun or a capitalised name (role words included: "Democratic Senator Chris Coons"),
+# followed by a lower-case word (the verb).
+_NAME_RUN = r"(?:[A-Z][\w’'․-]*\s+){0,5}[A-Z][\w’'-]*[a-z][\w’'-]*"
+_OPENING = r"(?:[^,;:“”\"‘’]{1,60}?,\s+)??"
+# A word that reads as a verb after a subject (a noun after an adjective, "North Korean
+# dictatorship", does not): past or present forms, common irregular verbs, auxiliaries.
+_VERBISH = (r"(?:[a-z]+(?:ed|es|s)|said|told|caught|had|has|is|was|were|are|will|would|could|"
+            r"can|did|does|do|may|might|must|should|went|got|made|took|gave|came|saw|knew|"
+            r"thought|spoke|wrote|ran|won|lost|met|left|sent|became|began|held|led|kept|felt|"
+            r"brought|put|set|stood|paid|read|sought|fought|found|heard|meant|built|chose|drew|"
+            r"fell|grew|hit|let|quit|sat|shot|sold|spent|struck|swore|taught|threw|withdrew)\b")
+# Capitalised words that open a sentence without naming anyone ("With Id al-Adha near, ...")
+_NOT_A_NAME = (r"(?!(?:In|On|At|With|After|Before|When|While|As|But|And|For|From|By|During|"
+               r"Since|Under|Over|If|This|That|These|Those|It|Its|Their|His|Her|Our|My|Your|"
+               r"What|Why|How|Where|Who|Which|There|Here|Then|So|Yet|Still|Also|Even|Now|"
+               r"Later|Earlier|Last|Next|According|A|An|The|To|Of|Some|Many|Most|Few|All)\b)")
+_SUBJECT = re.compile(
+    _OPENING + r"(?:(?P<pronoun>[Hh]e|[Ss]he)|(?:[Tt]he\s+)?" + _NOT_A_NAME + r"(?P<name>"
+    + _NAME_RUN + r"(?<![’']s)"
+    + r"))(?=(?:\s*\([^()“”\"]{1,40}\))?(?:,\s[^“”\"]{1,120}?,)?\s+" + _AUX + _VERBISH + r")")
+# What may stand before a mention that is its sentence's subject: an opening phrase, an
+# article, role words ("The former hospital administrator", "Democratic Senator Chris Coons").
+_SUBJECT_LEAD = re.compile(_OPENING + r"(?:[Tt]he\s+|[Aa]n?\s+)?(?:[A-Z][\w’'․.-]*\s+){0,4}")
+_THAT_SUBJECT = re.compile(r"\bthat\s+(?:[A-Z][\w․.]*\s+){0,2}$")
+_VERB_AFTER = re.compile(r"(?:\s+and\s+(?:his|her)\s+[a-z]+)?\s+" + _AUX + r"[a-z]")
+_RELATIVE = re.compile(r"\s*(?:which|who)\s")
+
+
+# --- codebook look-ups ---------------------------------------------------------------------
+
+class MentionIndex:
+    """Codebook mentions of one text, sorted by start, with range queries by binary search.
+    ``spans`` is the list, or a function that finds it, called on first use (only some
+    quote units need mentions)."""
+
+    def __init__(self, spans):
+        self._spans, self._starts = spans, None
+
+    def _ready(self):
+        if self._starts is None:
+            if callable(self._spans):
+                self._spans = self._spans()
+            self._spans = [Mention(*m) for m in self._spans]
+            self._starts = [m.start for m in self._spans]
+
+    def last_within(self, lo: int, hi: int, keep) -> Mention | None:
+        """The last mention (in text order) of :meth:`within` for which ``keep(m)`` holds,
+        searched backwards from ``hi`` so that only the mentions after it are visited."""
+        self._ready()
+        for j in range(bisect.bisect_left(self._starts, hi) - 1, -1, -1):
+            m = self._spans[j]
+            if m.start < lo:
+                return None
+            if m.end <= hi and keep(m):
+                return m
+        return None
+
+    def within(self, lo: int, hi: int) -> list[Mention]:
+        """Mentions with ``lo <= start`` and ``end <= hi``, in text order."""
+        self._ready()
+        out = []
+        for j in range(bisect.bisect_left(self._starts, lo), len(self._spans)):
+            m = self._spans[j]
+            if m.start >= hi:
+                break
+            if m.end <= hi:
+                out.append(m)
+        return out
+
+
+class Resolver:
+    """Speaker words -> (actor, camp) through the codebook. Built once per codebook."""
+
+    def __init__(self, codebook=None):
+        self.codebook = load_codebook() if codebook is None else codebook
+        self.finder = MentionFinder(self.codebook)
+        self.persons = set(self.codebook.loc[self.codebook["type"] == "person", "actor"]) \
+            if "type" in self.codebook else set()
+
+    def actor(self, words: str) -> tuple[str, str]:
+        """The most specific actor the words name: a person row beats an institution row
+        ("White House Press Secretary Josh Earnest" is Earnest); else the first named."""
+        found = self.finder.find(words)
+        if not found:
+            return "", ""
+        person = next((m for m in found if m[2] in self.persons), found[0])
+        return person[2], person[3]
+
+    def is_person(self, words: str) -> bool:
+        """Could "he"/"she" refer to this speaker? A codebook actor of type person (not
+        through an institution's name, "White House"), or, outside the codebook, a name."""
+        actor, _ = self.actor(words)
+        if actor in self.persons:
+            return True
+        if _INSTITUTION.search(words) or actor:
+            return False
+        return bool(_PERSONISH.search(words))
+
+    def valid_speaker(self, words: str) -> bool:
+        """A speaker is a noun phrase that names someone: a codebook actor, a person, a
+        role, or a pronoun, and holds no clause words ("but", "came", "after")."""
+        head = words.split(",")[0].strip()
+        if not head or _NOT_SPEAKER.search(head):
+            return bool(SURFACE_PRONOUN.match(head))
+        return bool(self.finder.find(head) or _PERSONISH.search(head) or GENERIC.match(head)
+                    or SURFACE_PRONOUN.match(head) or re.search(r"\b[A-Z]", head)
+                    or re.match(r"(?:the|a|an|one)\s+[\w-]+(?:\s+[\w-]+){0,3}$", head,
+                                re.IGNORECASE))
+
+
+# --- one text ------------------------------------------------------------------------------
+
+class _Text:
+    """What the rules read about one text: the text with abbreviation dots masked, its
+    paragraphs, quote spans, codebook mentions, sentence index and the units so far; and,
+    for the unit being attributed, the quotes of its paragraph and the text after it."""
+
+    def __init__(self, text, resolver, mentions=None, qspans=None):
+        self.raw = text
+        self.text = mask_abbreviations(text)
+        self.resolver = resolver
+        self.paras = paragraph_spans(text)
+        self.mentions = MentionIndex(mentions if mentions is not None else
+                                     lambda: resolver.finder.find(text))
+        self.qspans = quote_spans(text) if qspans is None else qspans
+        self.sentences = SentenceIndex(self.text)
+        self.units: list[QuoteUnit] = []
+        self.in_para: list[tuple[int, int]] = []
+        self.after_from = 0
+        self.after = ""
+        self._split: dict[int, list] = {}
+        self.antecedents: dict[int, tuple | None] = {}  # pronoun position -> its referent
+        self._pstarts = [ps for ps, _ in self.paras]
+
+    def sentences_between(self, lo: int, hi: int) -> list[tuple[int, int]]:
+        """The sentences (start, end) of the paragraphs that overlap ``lo:hi``, starting
+        before ``hi``; each paragraph split once."""
+        out = []
+        k = bisect.bisect_right(self._pstarts, lo) - 1
+        for pstart, pend in self.paras[max(k, 0):]:
+            if pend <= lo:
+                continue
+            if pstart >= hi:
+                break
+            split = self._split.get(pstart)
+            if split is None:
+                spans = split_paragraph(self.text, pstart, pend)
+                split = self._split[pstart] = (spans, [e for _, e in spans])
+            spans, ends = split
+            # binary search: a one-line 1 MB article must not rescan its sentences
+            for s, e in spans[bisect.bisect_right(ends, lo):]:
+                if s >= hi:
+                    break
+                out.append((s, e))
+        return out
+
+    def sentence(self, u: QuoteUnit) -> tuple[int, int]:
+        return self.sentences.bounds(u.para[0], u.para[1], u.start)
+
+    def last_before(self, pstart: int, s: int) -> int:
+        """Index of the last non-space character of ``text[pstart:s - 1]`` (the paragraph
+        before a quote's opening mark), or -1 when there is none."""
+        text, j = self.text, s - 2
+        while j >= pstart and text[j].isspace():
+            j -= 1
+        return j if j >= pstart else -1
+
+    def set_speaker(self, u: QuoteUnit, sp_start, sp_end, cue, rule) -> bool:
+        """Give ``u`` the speaker phrase at ``sp_start:sp_end``, trimmed to its head; False
+        (``u`` unchanged) when the phrase has no head that can speak."""
+        phrase = self.text[sp_start:sp_end]
+        lead = len(phrase) - len(phrase.lstrip(" —–-"))
+        phrase = phrase.strip(" —–-")
+        head = _head(phrase, rule)
+        if not head:
+            return False
+        lead += phrase.find(head) if head else 0
+        u.speaker = head
+        u.speaker_start = sp_start + lead
+        u.speaker_end = sp_start + lead + len(head)
+        u.cue = " ".join(cue.split())
+        u.rule = rule
+        u.apposition = phrase
+        return True
+
+
+_PARENTHESIS = re.compile(r"\s*\([^()]*\)\s*$")
+_CLAUSE_SEGMENT = re.compile(r"(?:when|while|who|whose|which|but|and|though|although|if|after|"
+                             r"before|because|as|asked|speaking)\b", re.IGNORECASE)
+_APPOSITION_SEGMENT = re.compile(r"(?:[Aa]n?|[Tt]he)\s+[a-z]")
+_LEADING_WORD = re.compile(r"^(?:As|But|And|Even|So|Then|Yet|Still|Also|Later|Now)\s+")
+
+
+def _head(phrase: str, rule: str) -> str:
+    """The speaker's own words in a phrase: "X, a spokesman for Y" -> "X"; for a speaker
+    before the quote, the comma segment nearest the verb ("In a text sent on Monday, the
+    diplomat says:" -> "the diplomat"), unless that segment is an apposition ("a ...")."""
+    phrase = _PARENTHESIS.sub("", phrase)  # "Sen. Dick Durbin (D-IL)" -> "Sen. Dick Durbin"
+    parts = [p.strip() for p in phrase.split(",")]
+    parts = [p for p in parts if p]
+    if not parts:
+        return ""
+    if rule not in ("before_colon", "colon_paragraph", "before_comma"):
+        return parts[0]
+    if rule == "before_colon":
+        last = parts[-1]
+        if len(parts) > 1 and re.match(r"(?:a|an)\s", last, re.IGNORECASE):
+            return parts[-2]
+        return last
+    # the segment nearest the verb that is not a clause ("when asked about it") nor an
+    # apposition after a name ("X, the MSNBC host, said,"), without a leading "As"/"Even"
+    for k in range(len(parts) - 1, -1, -1):
+        part = parts[k]
+        if _CLAUSE_SEGMENT.match(part) or (k and _APPOSITION_SEGMENT.match(part)):
+            continue
+        head = _LEADING_WORD.sub("", _PARENTHESIS.sub("", part))
+        # a subject, not a clause: few words, no verb of its own
+        if len(head.split()) > 6 or _SAY_RX.search(head) or _NOT_SPEAKER.search(head) \
+                and not SURFACE_PRONOUN.match(head):
+            return ""
+        return head
+    return ""
+
+
+# --- the rules, in the order they are tried --------------------------------------------------
+# Each takes the text and the unit, and returns True when it settled the unit (a speaker
+# found, or a reason to stop looking).
+
+def _next_sentence(t: _Text, u: QuoteUnit) -> bool:
+    """Did the quote end its sentence inside the marks ('..."') with a capital after it?"""
+    return t.raw[u.mark - 1:u.mark] == "." and t.after[:1].isspace() and \
+        t.after.lstrip()[:1].isupper()
+
+
+def _after_cue_speaker(t: _Text, u: QuoteUnit) -> bool:
+    """``"...," said Salim al-Muslat, spokesman for ...``"""
+    m = _AFTER_CUE_SPEAKER.match(t.after)
+    if m and u.closed and t.resolver.valid_speaker(m.group("speaker")) and not (
+            _next_sentence(t, u) and not _CLAUSE_END.match(t.after, m.end("cue"))):
+        return t.set_speaker(u, t.after_from + m.start("speaker"),
+                             t.after_from + m.end("speaker"), m.group("cue"), "after_cue_speaker")
+    return False
+
+
+def _after_speaker_cue(t: _Text, u: QuoteUnit) -> bool:
+    """``"...," officials said`` / ``"...", the statement said``"""
+    m = _AFTER_SPEAKER_CUE.match(t.after)
+    if m and u.closed and t.resolver.valid_speaker(m.group("speaker")) and not (
+            _next_sentence(t, u) and not _CLAUSE_END.match(t.after, m.end("cue"))):
+        return t.set_speaker(u, t.after_from + m.start("speaker"),
+                             t.after_from + m.end("speaker"), m.group("cue"), "after_speaker_cue")
+    return False
+
+
+def _after_speaker_apposition(t: _Text, u: QuoteUnit) -> bool:
+    """``"...," Sen. Claire McCaskill, D-Mo., said`` / ``"...," X (R-Ohio), a member, said``"""
+    m = _AFTER_APPOSITION.match(t.after)
+    if m and u.closed and t.resolver.valid_speaker(m.group("speaker")) and not (
+            _next_sentence(t, u) and not _CLAUSE_END.match(t.after, m.end("cue"))):
+        t.set_speaker(u, t.after_from + m.start("speaker"), t.after_from + m.end("speaker"),
+                      m.group("cue"), "after_speaker_apposition")
+        u.apposition = t.after[m.start("speaker"):m.start("cue")].strip(" ,")
+        return True
+    return False
+
+
+def _split(t: _Text, u: QuoteUnit) -> bool:
+    """``"A", says X, "B"``: the second quote takes the first one's speaker."""
+    k = u.index
+    if k == 0:
+        return False
+    ps, pe = t.in_para[k - 1]
+    m = _BETWEEN_SPLIT.match(t.text[pe + 1:u.start - 1])
+    if m and t.units and t.units[-1].start == ps:
+        prev = t.units[-1]
+        if prev.speaker:
+            u.take_speaker(prev)
+            u.rule, u.kind, u.group = "split", prev.kind, prev.group
+            return True
+    return False
+
+
+def _after_char(t: _Text, u: QuoteUnit) -> str:
+    """The last character before the quote's opening mark in its paragraph ("" if none)."""
+    pstart, s = u.para[0], u.start
+    last = t.last_before(pstart, s) if s > pstart else -1
+    return t.text[last] if last >= 0 else ""
+
+
+def _speaker_before(t: _Text, u: QuoteUnit, rx, pstart: int, end: int, rule: str) -> bool:
+    """Search ``rx`` in the last 240 characters of ``text[pstart:end]`` (in place: "^" never
+    matches at a window's start, only at the paragraph's, as in a slice of the paragraph)."""
+    if end - pstart <= 240:
+        m = rx.search(t.text[pstart:end])
+        offset = pstart
+    else:
+        m = rx.search(t.text, end - 240, end)
+        offset = 0
+    if m and t.resolver.valid_speaker(m.group("speaker")):
+        return t.set_speaker(u, offset + m.start("speaker"), offset + m.end("speaker"),
+                             m.group("cue"), rule)
+    return False
+
+
+def _before_colon(t: _Text, u: QuoteUnit) -> bool:
+    """``Mr Putin said: "...`` / ``X, a spokesman for Y, told reporters: "...``"""
+    return _after_char(t, u) == ":" and _speaker_before(t, u, _BEFORE_COLON, u.para[0],
+                                                        u.start - 1, "before_colon")
+
+
+def _speaker_colon(t: _Text, u: QuoteUnit) -> bool:
+    """Transcript style at a paragraph's start: ``Sen. Dick Durbin (D-IL): "...``"""
+    pstart, s = u.para[0], u.start
+    if s - pstart > 90 or _after_char(t, u) != ":":
+        return False
+    m = _SPEAKER_COLON.match(t.text[pstart:s - 1])
+    if m and t.resolver.valid_speaker(m.group("speaker")):
+        return t.set_speaker(u, pstart + m.start("speaker"), pstart + m.end("speaker"), ":",
+                             "speaker_colon")
+    return False
+
+
+def _colon_paragraph(t: _Text, u: QuoteUnit) -> bool:
+    """A quote-only paragraph after one that ends ``X continued:``."""
+    pstart, s, p = u.para[0], u.start, u.paragraph
+    if p == 0 or u.index or s - pstart > 2:
+        return False
+    ps, pe = t.paras[p - 1]
+    end = t.last_before(ps, pe + 1)  # the previous paragraph's last character
+    if end < 0 or t.text[end] != ":":
+        return False
+    return _speaker_before(t, u, _BEFORE_COLON, ps, end + 1, "colon_paragraph")
+
+
+def _before_comma(t: _Text, u: QuoteUnit) -> bool:
+    """``the announcer said, "...`` / ``X, a historian who attended, recalled, "...``"""
+    return _after_char(t, u) == "," and _speaker_before(t, u, _BEFORE_COMMA, u.para[0],
+                                                        u.start - 1, "before_comma")
+
+
+def _dash_byline(t: _Text, u: QuoteUnit) -> bool:
+    """``"..." — Jane Doe`` closing its paragraph."""
+    m = _DASH_BYLINE.match(t.after)
+    if m and u.closed and t.resolver.valid_speaker(m.group("speaker")):
+        return t.set_speaker(u, t.after_from + m.start("speaker"),
+                             t.after_from + m.end("speaker"), "—", "dash_byline")
+    return False
+
+
+def _sentence_speaker(t: _Text, u: QuoteUnit) -> bool:
+    """A partial quote in a sentence that ends ``..., X said.``"""
+    ss, se = t.sentence(u)
+    m = _SENTENCE_FINAL.search(t.text[ss:se])
+    if m and ss + m.start() >= u.end and t.resolver.valid_speaker(m.group("speaker")):
+        if u.kind == "partial":  # the reported clause: the sentence up to ", X said"
+            u.content_start, u.content_end = _content(t.text, ss, ss + m.start())
+        return t.set_speaker(u, ss + m.start("speaker"), ss + m.end("speaker"), m.group("cue"),
+                             "sentence_speaker")
+    return False
+
+
+_CONTENT_LEAD = re.compile(r"[\s,:]*(?:that\s+)?")
+
+
+def _content(text: str, lo: int, hi: int) -> tuple[int, int]:
+    """``lo:hi`` without the white space, "that" and punctuation at either end."""
+    lo = _CONTENT_LEAD.match(text, lo, hi).end()
+    while hi > lo and text[hi - 1] in " \n\t.,;:":
+        hi -= 1
+    return lo, hi
+
+
+def _according_to(t: _Text, u: QuoteUnit) -> bool:
+    """``according to X`` in the quote's sentence."""
+    ss, se = t.sentence(u)
+    m = _ACCORDING.search(t.text[ss:se])
+    if m:
+        return t.set_speaker(u, ss + m.start("speaker"), ss + m.end("speaker"), m.group("cue"),
+                             "according_to")
+    return False
+
+
+def _cue_subject(t: _Text, u: QuoteUnit) -> bool:
+    """A partial quote in a reported sentence: the actor who is the subject of the speech or
+    stance verb before it, else the name or pronoun right before the verb. A verb with no
+    named subject still stops the cascade (the unit keeps its ``cue``)."""
+    text, s = t.text, u.start
+    ss, _ = t.sentence(u)
+    cue = next((c for c in _STANCE_RX.finditer(text, ss, s) if not inside(c.start(), t.qspans)),
+               None)
+    if cue is None:
+        return False
+    if u.kind == "partial":  # the reported clause: after the cue to the sentence's end
+        u.content_start, u.content_end = _content(text, cue.end(), t.sentence(u)[1])
+    if _NEGATED.search(text, max(ss, cue.start() - 30), cue.start()):
+        u.cue = cue.group()  # "hasn't said that": no one is quoted as saying it
+        return True
+    # the subject: the nearest mention before the cue in its clause, else the sentence's
+    # first mention (a coordinated verb: "X gave ..., but raised concerns ...")
+    clause_start = max([ss] + [ss + i + 1 for i, ch in enumerate(text[ss:cue.start()])
+                               if ch in ",;:"])
+    before_cue = [m for m in t.mentions.within(ss, cue.start()) if not inside(m.start, t.qspans)]
+    in_clause = [m for m in before_cue if m.start >= clause_start]
+    if cue.group().endswith("ing"):  # a participle ("insisting") shares the sentence's subject
+        in_clause = []
+    subject = in_clause[-1] if in_clause else None
+    if subject is None and _RELATIVE.match(text, clause_start, cue.start()):
+        # "American Bridge, which just announced ...": the relative pronoun's antecedent
+        subject = next((m for m in reversed(before_cue) if 0 <= clause_start - m.end <= 2), None)
+    if subject is None and before_cue and _SUBJECT_LEAD.fullmatch(text, ss, before_cue[0].start):
+        # a coordinated verb or a participle: the sentence's subject, if it is a mention
+        subject = before_cue[0]
+    if subject is None:
+        subj = _SUBJECT.match(text, ss, cue.start())
+        if subj is not None and subj.group("pronoun"):  # "He ..., telling reporters "...""
+            return t.set_speaker(u, subj.start("pronoun"), subj.end("pronoun"), cue.group(),
+                                 "cue_subject")
+    if subject is not None:
+        return t.set_speaker(u, subject.start, subject.end, cue.group(), "cue_subject")
+    name = _NAME_BEFORE_CUE.search(text[ss:cue.start()])
+    if name and not _NOT_SPEAKER.search(name.group(1)):  # "Lerner said that ... "short-hand""
+        return t.set_speaker(u, ss + name.start(1), ss + name.end(1), cue.group(), "cue_subject")
+    pronoun = _PRONOUN_BEFORE_CUE.search(text[ss:cue.start()])
+    if pronoun:  # "He said both must be protected ..."
+        return t.set_speaker(u, ss + pronoun.start(1), ss + pronoun.end(1), cue.group(),
+                             "cue_subject")
+    u.cue = cue.group()  # a speech verb without a named subject
+    return True
+
+
+#: The attribution cascade: ``(rule name, function(text, unit) -> bool)``, tried in order;
+#: the first that returns True settles the unit.
+RULES: list[tuple[str, Callable[[_Text, QuoteUnit], bool]]] = [
+    ("after_cue_speaker", _after_cue_speaker),
+    ("after_speaker_cue", _after_speaker_cue),
+    ("after_speaker_apposition", _after_speaker_apposition),
+    ("dash_byline", _dash_byline),
+    ("split", _split),
+    ("before_colon", _before_colon),
+    ("speaker_colon", _speaker_colon),
+    ("colon_paragraph", _colon_paragraph),
+    ("before_comma", _before_comma),
+    ("sentence_speaker", _sentence_speaker),
+    ("according_to", _according_to),
+    ("cue_subject", _cue_subject),
+]
+
+
+# --- the whole text --------------------------------------------------------------------------
+
+def extract_quotes(text: str, codebook=None) -> pd.DataFrame:
+    """Quote units in ``text``, attributed to speakers and camps.
+
+    Parameters
+    ----------
+    text : str
+        An article's clean text (paragraphs separated by blank lines).
+    codebook : DataFrame, optional
+        From :func:`framing.load_codebook`; ``None`` loads the case study's.
+
+    Returns
+    -------
+    DataFrame
+        One row per quote unit: ``start, end`` (offsets of the quoted words,
+        marks excluded), ``quote``, ``kind`` (``direct`` | ``partial`` |
+        ``indirect``), ``speaker`` (as written, "" when unknown),
+        ``speaker_start, speaker_end`` (-1 when unknown), ``actor``, ``camp``
+        ("" when unknown), ``cue``, ``rule``, ``group`` (units of one
+        multi-paragraph quote share it), ``paragraph``, ``scare`` (scare quote
+        or title, left out of voice counts) and ``n_words``.
+
+    Examples
+    --------
+    >>> f = extract_quotes("“We are leaving,” Putin said.")
+    >>> f[["quote", "speaker", "camp", "rule"]].values.tolist()
+    [['We are leaving', 'Putin', 'russia', 'after_speaker_cue']]
+    """
+    return _frame(units(text, Resolver(codebook)))
+
+
+def _frame(found: list[QuoteUnit], extra: dict | None = None, columns=QUOTE_COLUMNS
+           ) -> pd.DataFrame:
+    data = {c: [getattr(u, c) for u in found] for c in columns}
+    if extra:
+        data = {**extra, **data}
+    return pd.DataFrame(data, columns=list(data))
+
+
+def units(text: str, resolver: Resolver, mentions=None, qspans=None) -> list[QuoteUnit]:
+    """The quote units of one text, in text order. ``mentions``: the codebook mentions of
+    ``text`` if already found (``MentionFinder.find``); ``qspans``: its :func:`quote_spans`
+    if already computed."""
+    t = _Text(text, resolver, mentions, qspans)
+    raw, qspans = text, t.qspans
+    qstarts = [q[0] for q in qspans]
+    group = -1
+    prev_open = False  # the previous paragraph's last quote ran to its end
+    for p, (pstart, pend) in enumerate(t.paras):
+        in_para = qspans[bisect.bisect_left(qstarts, pstart):bisect.bisect_left(qstarts, pend)]
+        t.in_para = in_para
+        for k, (s, e) in enumerate(in_para):
+            opens_para = s - pstart <= 8 and raw[pstart:s].strip() in ("“", '"')
+            if not (k == 0 and opens_para and prev_open):
+                group += 1  # else it continues the open multi-paragraph group
+            closed = e < pend and raw[e] in "”\"'’"
+            mark = e
+            while e > s and raw[e - 1] in ",;: ":  # the sentence's comma, not the speaker's
+                e -= 1
+            quote = raw[s:e]
+            u = QuoteUnit(start=s, end=e, quote=quote, kind=_kind(t, s, e, pstart), group=group,
+                          paragraph=p, n_words=len(quote.split()), closed=closed,
+                          para=(pstart, pend), mark=mark, index=k,
+                          double=raw[s - 1:s] not in ("'", "‘"))
+            t.after_from = mark + 1 if closed else mark
+            next_quote = in_para[k + 1][0] - 1 if k + 1 < len(in_para) else pend
+            t.after = t.text[t.after_from:next_quote]
+            for _, rule in RULES:
+                if rule(t, u):
+                    break
+            t.units.append(u)
+        prev_open = bool(in_para) and not t.units[-1].closed and t.units[-1].paragraph == p
+    found = t.units
+    _propagate(found)
+    found.extend(_indirect(t))
+    found.sort(key=lambda u: u.start)  # pronouns look back at speakers already resolved
+    for i, u in enumerate(found):
+        _resolve(t, u, found, i)
+        if u.kind != "indirect" and not u.speaker and not u.cue and (
+                u.n_words <= 3 or _is_title(u.quote)):
+            u.scare = True  # a scare quote or a title, not someone's voice
+    for u in found:  # speakers and indirect content as written (the dots unmasked)
+        if u.speaker_start >= 0:
+            u.speaker = raw[u.speaker_start:u.speaker_end]
+        if u.kind == "indirect":
+            u.quote = raw[u.start:u.end]
+        if u.content_start < 0 and u.kind == "partial" and u.speaker_start >= u.end and \
+                u.rule.startswith("after_"):  # '... "a trick", X said': the sentence to the quote
+            ss, _ = t.sentence(u)
+            u.content_start, u.content_end = _content(t.text, ss, min(u.mark + 1, u.para[1]))
+        if u.content_start < 0:
+            u.content_start, u.content_end = u.start, u.end
+        u.speaker_status = _status(u)
+    found.sort(key=lambda u: (u.start, u.kind))
+    return found
+
+
+_DETERMINER = re.compile(r"^(?:the|a|an|one|he|she|it|they|we|i)\b\s*", re.IGNORECASE)
+_NAMED = re.compile(r"\b[A-Z][a-z]|[A-Z]{2}")
+
+
+def _status(u: QuoteUnit) -> str:
+    """One of :data:`SPEAKER_STATUSES`."""
+    if u.actor:
+        return "named_in_codebook"
+    words = u.referent or u.speaker
+    if words and not GENERIC.match(words) and _NAMED.search(_DETERMINER.sub("", words)):
+        return "named_not_in_codebook"
+    return "none_in_text"
+
+
+def _kind(t: _Text, s: int, e: int, pstart: int) -> str:
+    quote = t.raw[s:e].lstrip("[(…. ")
+    last = t.last_before(pstart, s)
+    if (quote[:1].isupper() and len(quote.split()) >= 4) or last < 0 or t.text[last] == ":":
+        return "direct"
+    return "partial"
+
+
+def _is_title(quote: str) -> bool:
+    """A title ("The Hugh Hewitt Show"): short, and every longer word capitalised."""
+    words = [w for w in _TITLE_WORD.findall(quote) if len(w) > 3]
+    return 0 < len(quote.split()) <= 8 and bool(words) and all(w[0].isupper() for w in words)
+
+
+def _propagate(found: list[QuoteUnit]) -> None:
+    """Multi-paragraph groups and quote-only continuation paragraphs inherit a speaker."""
+    by_group: dict[int, QuoteUnit] = {}
+    for u in found:
+        if u.speaker and u.group not in by_group:
+            by_group[u.group] = u
+    for u in found:
+        src = by_group.get(u.group)
+        if not u.speaker and src is not None:
+            _inherit(u, src, "multi_paragraph")
+    for prev, u in zip(found, found[1:]):
+        pstart, pend = u.para
+        quote_only = (u.start - pstart) <= 2 and (pend - u.mark) <= 3
+        if (not u.speaker and quote_only and prev.speaker and u.paragraph == prev.paragraph + 1
+                and prev.kind == "direct" and u.double):  # a '...' paragraph is a subhead
+            _inherit(u, prev, "continuation")
+
+
+def _inherit(u: QuoteUnit, src: QuoteUnit, rule: str) -> None:
+    u.take_speaker(src)
+    u.rule = rule
+    if u.kind == "partial" and u.n_words >= 4:
+        u.kind = "direct"
+
+
+def _resolve(t: _Text, u: QuoteUnit, found: list[QuoteUnit], i: int) -> None:
+    """Fill actor and camp from the speaker words; resolve pronouns and generic roles.
+    ``found`` is sorted by start and ``u`` is ``found[i]``."""
+    speaker = u.speaker
+    if not speaker:
+        return
+    resolver = t.resolver
+    if SURFACE_PRONOUN.match(speaker):
+        # the surface speaker ("he") is kept; the camp comes from its antecedent, if any.
+        # A unit that inherited the pronoun (a continuation) takes its source's antecedent.
+        ref = t.antecedents.get(u.speaker_start) if u.rule in _INHERITED else None
+        if ref is None:
+            ref = t.antecedents[u.speaker_start] = _antecedent(t, u, found, i)
+        if ref is None:
+            u.rule += "+pronoun_unresolved"
+            return
+        u.referent, u.actor, u.camp = ref
+        u.rule += "+pronoun"
+        return
+    actor, camp = resolver.actor(speaker)
+    if not actor:
+        actor, camp = resolver.actor(u.apposition if u.apposition is not None else speaker)
+    if not actor and GENERIC.match(speaker):
+        p = u.paragraph
+        floor = t.paras[p - 1][0] if p > 0 else 0
+        # "a spokesman" / "the ministry" must match a spokesman / ministry named just before;
+        # "officials", "the statement" take the nearest actor named before
+        role = re.search(r"spokes|ministry", speaker, re.IGNORECASE)
+        word = role.group().lower() if role else ""
+        raw, qspans = t.raw, t.qspans
+        near = t.mentions.last_within(
+            floor, u.speaker_start,
+            lambda m: not inside(m.start, qspans) and word in raw[m.start:m.end].lower())
+        if near is not None:
+            actor, camp = near.actor, near.camp
+            u.rule += "+generic_role"
+    u.actor, u.camp = actor, camp
+
+
+_INHERITED = ("multi_paragraph", "continuation", "split")
+_LOOK_BACK = 3000  # characters a pronoun's antecedent is sought in (about two paragraphs)
+
+
+def _antecedent(t: _Text, u: QuoteUnit, found: list[QuoteUnit], i: int):
+    """``(name, actor, camp)`` that the pronoun speaker of ``u`` refers to, or None.
+
+    "he"/"she": the most recent named person, in this paragraph before the pronoun or in
+    the previous one: a person quoted earlier, or the subject of a narration sentence
+    ("Mr. Obama dismissed ..."). "they"/"it": the latest quoted speaker there, when it is
+    a codebook group. "we"/"I": never resolved."""
+    resolver, text = t.resolver, t.text
+    p, pos = u.paragraph, u.speaker_start
+    floor = t.paras[p - 1][0] if p > 0 else t.paras[p][0]
+    floor = max(floor, pos - _LOOK_BACK)  # bounded: a one-line article stays linear
+    group = bool(_GROUP_PRONOUN.match(u.speaker))
+    if not group and not PRONOUN.match(u.speaker):
+        return None
+    best = None  # (position, name, actor, camp)
+    for j in range(i - 1, -1, -1):  # sorted by start: stop at the paragraph before last
+        v = found[j]
+        if v.paragraph < p - 1 or v.end < floor:
+            break
+        if v.speaker and floor <= v.speaker_start < pos and \
+                not SURFACE_PRONOUN.match(v.speaker):
+            if group:
+                if v.actor and v.actor not in resolver.persons:
+                    return v.speaker, v.actor, v.camp
+                return None
+            if resolver.is_person(v.speaker):
+                best = (v.speaker_start, v.speaker, v.actor, v.camp)
+                break
+    if group:
+        return None
+    for ss, se in t.sentences_between(floor, pos):
+        m = _SUBJECT.match(text, ss, se)
+        if m is None or not m.group("name") or m.end("name") > pos or \
+                (best is not None and m.start("name") <= best[0]) or inside(ss, t.qspans):
+            continue
+        name = m.group("name")
+        actor, camp = resolver.actor(name)
+        if actor in resolver.persons or (not actor and _PERSON_NAME.search(name)
+                                         and not _INSTITUTION.search(name)):
+            best = (m.start("name"), name, actor, camp)
+    for m in t.mentions.within(floor, pos):  # a reported clause's subject: "found that Mr X"
+        if m.actor in resolver.persons and (best is None or m.start > best[0]) and \
+                _THAT_SUBJECT.search(text, max(floor, m.start - 30), m.start) and \
+                _VERB_AFTER.match(text, m.end) and not inside(m.start, t.qspans):
+            best = (m.start, text[m.start:m.end], m.actor, m.camp)
+    if best is None:
+        return None
+    return best[1].replace(DOT, "."), best[2], best[3]
+
+
+def _indirect(t: _Text) -> list[QuoteUnit]:
+    """Indirect speech: sentences without quotation marks that report what someone said."""
+    text, paras, qspans, resolver = t.text, t.paras, t.qspans, t.resolver
+    out = []
+    # Cue words found once in the whole text: a cue word holds no space or punctuation, so it
+    # never crosses a paragraph or sentence boundary, and "does this span hold a cue?" is a
+    # binary search.
+    cues = [m.start() for m in _INDIRECT_CUE.finditer(text)]
+
+    def has_cue(lo, hi):
+        k = bisect.bisect_left(cues, lo)
+        return k < len(cues) and cues[k] < hi
+
+    for p, s, e in ((p, s, e) for p, (ps, pe) in enumerate(paras)
+                    if has_cue(ps, pe) for s, e in split_paragraph(text, ps, pe)):
+        if not has_cue(s, e):
+            continue
+        sentence = text[s:e]
+        if "“" in sentence or '"' in sentence or "”" in sentence or inside(s, qspans):
+            continue
+        for rx, rule in ((_INDIRECT_ACCORDING, "indirect_according_to"),
+                         (_INDIRECT_ACCORDING_AFTER, "indirect_according_to"),
+                         (_INDIRECT_AFTER, "indirect_after"),
+                         (_INDIRECT_BEFORE, "indirect_before")):
+            m = rx.match(sentence)
+            if not m:
+                continue
+            speaker = m.group("speaker").strip()
+            if len(speaker.split()) > 10 or not resolver.valid_speaker(speaker) or not (
+                    resolver.finder.find(speaker) or _PERSONISH.search(speaker)
+                    or GENERIC.match(speaker) or PRONOUN.match(speaker)):
+                continue
+            cs, ce = s + m.start("content"), s + m.end("content")
+            content = text[cs:ce].rstrip(".")
+            u = QuoteUnit(start=cs, end=cs + len(content), quote=content, kind="indirect",
+                          paragraph=p, n_words=len(content.split()), para=paras[p])
+            t.set_speaker(u, s + m.start("speaker"), s + m.end("speaker"), m.group("cue"), rule)
+            out.append(u)
+            break
+    return out
+
+
+def corpus_quotes(corpus: pd.DataFrame, codebook=None, mentions: dict | None = None,
+                  spans: dict | None = None) -> pd.DataFrame:
+    """:func:`extract_quotes` for every article, with ``article_id`` and ``outlet`` first.
+
+    ``mentions`` (optional): ``{article_id: [(start, end, actor, camp)]}`` in text order,
+    already found with the same codebook (:func:`framing.analyze` passes those of
+    :func:`framing.find_mentions`), and ``spans`` (optional):
+    ``{article_id: quote_spans(text)}``, so that neither is computed twice.
+    """
+    resolver = Resolver(codebook)
+    found, aids, outlets = [], [], []
+    mentions, spans = mentions or {}, spans or {}
+    for aid, outlet, text in corpus[["article_id", "outlet", "text"]].itertuples(index=False):
+        these = units(text, resolver, mentions.get(aid), spans.get(aid))
+        found.extend(these)
+        aids.extend([aid] * len(these))
+        outlets.extend([outlet] * len(these))
+    return _frame(found, {"article_id": aids, "outlet": outlets})

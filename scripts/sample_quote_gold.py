@@ -1,0 +1,113 @@
+"""Draw the articles of the hand-annotated quote gold (issue 12, item 5).
+
+Usage: python scripts/sample_quote_gold.py
+
+Writes ``tests/data/quotes_gold_abp_articles.csv``: one row per sampled article
+(``article_id, outlet, title, date, split, n_chars, text_sha1``). Re-running reproduces it
+exactly: the draw depends only on SEED and on the data file (sha256 in its README).
+
+Texts are cleaned the way the suite loads a JSONL corpus (``framing.load_corpus`` calls
+``framing.clean_text(content_original, title)``); offsets in the gold refer to that cleaned
+text, and ``text_sha1`` (of the cleaned text, UTF-8) shows when a cleaner change moved them.
+
+Eligible articles (said so in tests/data/README.md, as the sample is not the whole corpus):
+* the source is an outlet (not the AllSides pseudo-sources "Guest Writer - ..." or
+  "The Flip Side");
+* the cleaned text is 1,500 to 4,000 characters long (so that every article can be read
+  closely by hand; this leaves out long features);
+* it contains at least two quotation marks (" “ ”), i.e. it can quote someone.
+Then: eligible ids sorted, shuffled with ``random.Random(SEED)``, taken in that order with at
+most ``PER_OUTLET`` articles per outlet until ``N`` articles. The split: the N ids, sorted,
+shuffled with ``random.Random(SEED + 1)``; the first half is ``dev``, the rest ``test``.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+import random
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+ABP = ROOT.parent / "shared" / "datasets" / "article_bias_prediction" / "articles_subset.jsonl"
+OUT = ROOT / "tests" / "data" / "quotes_gold_abp_articles.csv"
+SEED = 1212
+N = 40
+PER_OUTLET = 2
+MIN_CHARS, MAX_CHARS = 1500, 4000
+NOT_OUTLETS = ("Guest Writer", "The Flip Side")
+COLUMNS = ["article_id", "outlet", "title", "date", "split", "n_chars", "text_sha1"]
+
+
+def clean(record: dict) -> str:
+    """The cleaned body the extractor sees, as ``framing.load_corpus`` makes it."""
+    from framing import clean_text
+
+    return clean_text(record["content_original"], record["title"]).text
+
+
+def text_sha1(text: str) -> str:
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()
+
+
+def eligible(record: dict, text: str) -> bool:
+    if record["source"].startswith(NOT_OUTLETS):
+        return False
+    if not MIN_CHARS <= len(text) <= MAX_CHARS:
+        return False
+    return sum(text.count(m) for m in '"“”') >= 2
+
+
+def load_records(ids=None, path: Path = ABP) -> dict:
+    """``{ID: record}`` of the Article-Bias-Prediction subset (only ``ids`` when given)."""
+    wanted = set(ids) if ids is not None else None
+    out = {}
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            rec = json.loads(line)
+            if wanted is None or rec["ID"] in wanted:
+                out[rec["ID"]] = rec
+    return out
+
+
+def sample(path: Path = ABP) -> list[dict]:
+    """The sampled articles as rows with the COLUMNS keys, in draw order."""
+    records = load_records(path=path)
+    texts = {}
+    ids = []
+    for aid in sorted(records):
+        text = clean(records[aid])
+        if eligible(records[aid], text):
+            ids.append(aid)
+            texts[aid] = text
+    random.Random(SEED).shuffle(ids)
+    taken, per_outlet = [], {}
+    for aid in ids:
+        outlet = records[aid]["source"]
+        if per_outlet.get(outlet, 0) >= PER_OUTLET:
+            continue
+        per_outlet[outlet] = per_outlet.get(outlet, 0) + 1
+        taken.append(aid)
+        if len(taken) == N:
+            break
+    order = sorted(taken)
+    random.Random(SEED + 1).shuffle(order)
+    split = {aid: ("dev" if i < N // 2 else "test") for i, aid in enumerate(order)}
+    return [{"article_id": aid, "outlet": records[aid]["source"], "title": records[aid]["title"],
+             "date": records[aid]["date"], "split": split[aid], "n_chars": len(texts[aid]),
+             "text_sha1": text_sha1(texts[aid])} for aid in taken]
+
+
+def main() -> None:
+    rows = sample()
+    with open(OUT, "w", encoding="utf-8", newline="") as fh:
+        writer = csv.DictWriter(fh, COLUMNS, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    outlets = {r["outlet"] for r in rows}
+    print(f"{len(rows)} articles from {len(outlets)} outlets (seed {SEED}) -> {OUT}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,317 @@
+"""Each speaker rule of framing.quotes: what it must attribute, and what it must not.
+
+The sentences are the shapes listed in issue 12 (US news attribution), with a small codebook
+of US politicians written here (not the case study's).
+"""
+
+import pandas as pd
+import pytest
+
+import framing
+from framing.quotes import SPEAKER_STATUSES, extract_quotes
+
+CODEBOOK_CSV = """actor,label,camp,type,aliases
+obama,Barack Obama,us_admin,person,Barack Obama|President Obama|Mr. Obama|Obama
+white_house,White House,us_admin,group,White House
+earnest,Josh Earnest,us_admin,person,Josh Earnest|Earnest
+mccaskill,Claire McCaskill,democrats,person,Claire McCaskill|McCaskill
+cummings,Elijah Cummings,democrats,person,Elijah E. Cummings|Elijah Cummings|Cummings
+jordan,Jim Jordan,republicans,person,Jim Jordan|Jordan
+gantz,Benny Gantz,foreign,person,Benny Gantz|Gantz
+netanyahu,Benjamin Netanyahu,foreign,person,Benjamin Netanyahu|Netanyahu
+bespoke,Bespoke,experts,group,Bespoke|Bespoke analysts
+pentagon,Pentagon,us_admin,group,Pentagon
+"""
+
+
+@pytest.fixture(scope="module")
+def book(tmp_path_factory):
+    path = tmp_path_factory.mktemp("codebook") / "actors.csv"
+    path.write_text(CODEBOOK_CSV, encoding="utf-8")
+    return framing.load_codebook(path)
+
+
+def unit(text, snippet, book):
+    f = extract_quotes(text, book)
+    rows = f[f["quote"].str.contains(snippet, regex=False) & (f["kind"] != "indirect")]
+    assert len(rows) == 1, (snippet, f[["quote", "speaker", "rule"]])
+    return rows.iloc[0]
+
+
+# --- name and appositions between the quote and the verb ---------------------------------
+
+@pytest.mark.parametrize("text, speaker, actor", [
+    ("“It is a disgrace,” Sen. Claire McCaskill, D-Mo., said.", "Sen. Claire McCaskill",
+     "mccaskill"),
+    ("“We will look into it,” Rep. Jim Jordan (R-Ohio), a panel member, said.",
+     "Rep. Jim Jordan", "jordan"),
+    ("“You can't be a professional woman,” Maria Lopez, who graduated in 1976, said.",
+     "Maria Lopez", ""),
+])
+def test_after_speaker_apposition(text, speaker, actor, book):
+    row = unit(text, text[1:6], book)
+    assert (row["speaker"], row["actor"], row["rule"]) == (speaker, actor,
+                                                          "after_speaker_apposition")
+
+
+def test_after_speaker_apposition_must_not_cross_a_sentence(book):
+    # the apposition may not run over a full stop: "Later" is not a speaker of the quote
+    row = unit("“We are done.” Later, the committee met. Jordan said nothing.", "We are done",
+               book)
+    assert row["speaker"] == "" and row["actor"] == ""
+
+
+def test_middle_initial_is_not_a_sentence_end(book):
+    row = unit("“The report is damning,” said Rep. Elijah E. Cummings, the top Democrat.",
+               "damning", book)
+    assert (row["speaker"], row["actor"]) == ("Rep. Elijah E. Cummings", "cummings")
+
+
+# --- more cue verbs, inverted verbs, adverbs ------------------------------------------------
+
+@pytest.mark.parametrize("text, speaker, rule", [
+    ("“Ohio law is explicit,” states Winger.", "Winger", "after_cue_speaker"),
+    ("“There is no lack of information,” noted McConnell, “so the posture is odd.”",
+     "McConnell", "after_cue_speaker"),
+    ("“We will win this,” boasted Jordan.", "Jordan", "after_cue_speaker"),
+    ("Husted “acted like he never heard of such a thing!” Winger exclaimed.", "Winger",
+     "after_speaker_cue"),
+    ("“Halliburton is a safer bet,” they write.", "they",
+     "after_speaker_cue+pronoun_unresolved"),
+    ("“No entry after dark,” the sign reads.", "the sign", "after_speaker_cue"),
+    ("“That is false,” Jordan flatly said.", "Jordan", "after_speaker_cue"),
+    ("During a panel, Blitzer asserted Rubio's got a “huge future ahead of him.”", "Blitzer",
+     "cue_subject"),
+])
+def test_more_cue_verbs_and_adverbs(text, speaker, rule, book):
+    row = unit(text, text.split("“")[1][:8], book)
+    assert (row["speaker"], row["rule"]) == (speaker, rule)
+
+
+def test_plural_cue_words_are_not_cues_before_a_quote(book):
+    # "a claim" is a noun: it must not make "Mr Obama" the speaker of a quote in another clause
+    row = unit("In a claim given a wary welcome, the plan had “achieved its aims”.", "achieved",
+               book)
+    assert row["speaker"] == "" and row["cue"] == ""
+
+
+# --- precision guards ---------------------------------------------------------------------
+
+def test_quote_ending_its_sentence_does_not_take_the_next_sentences_speaker(book):
+    row = unit("“We will not back down.” Obama said he would veto the bill.", "back down", book)
+    assert row["speaker"] == ""
+    # but a verb that closes the clause still attributes it
+    row = unit("“We will not back down.” Obama said on Monday.", "back down", book)
+    assert (row["speaker"], row["actor"]) == ("Obama", "obama")
+
+
+def test_no_attribution_across_a_sentence_boundary(book):
+    # the cue "criticised" is in the sentence before: it does not attribute the next quote
+    row = unit("Obama criticised the plan. “It was terrible for everyone involved.”",
+               "It was terrible", book)
+    assert row["speaker"] == "" and row["actor"] == ""
+
+
+def test_negated_cue_attributes_nothing(book):
+    row = unit("Obama himself hasn't said that, but spent Sunday in “an angry tweetstorm.”",
+               "angry tweetstorm", book)
+    assert row["speaker"] == "" and row["actor"] == ""
+    row = unit("Obama said that, but spent Sunday in “an angry tweetstorm.”", "angry", book)
+    assert row["actor"] == "obama"
+
+
+def test_participle_takes_the_sentence_subject_not_the_first_mention(book):
+    text = ("Jordan served two presidents.\n\nHe caught attention after Obama's check-up, "
+            "telling reporters the president was in “excellent health”.")
+    row = unit(text, "excellent health", book)
+    assert (row["speaker"], row["actor"]) == ("He", "jordan")
+    # the sentence's subject is a mention: a coordinated verb keeps it
+    row = unit("Bespoke analysts gave the stock a cautious welcome, but raised concerns it "
+               "could be “a trap”.", "a trap", book)
+    assert row["actor"] == "bespoke"
+
+
+def test_relative_clause_subject(book):
+    row = unit("Brock works at Bespoke, which just announced plans for a new “war room”.",
+               "war room", book)
+    assert (row["speaker"], row["actor"]) == ("Bespoke", "bespoke")
+
+
+# --- pronouns -------------------------------------------------------------------------------
+
+def test_pronoun_resolved_to_the_subject_of_a_narration_sentence(book):
+    text = ("Gantz voted in his hometown and asked Israelis to end the long reign.\n\n"
+            "“We will bring hope,” he said.")
+    row = unit(text, "bring hope", book)
+    assert (row["speaker"], row["actor"], row["referent"]) == ("he", "gantz", "Gantz")
+    assert row["rule"] == "after_speaker_cue+pronoun"
+    # an opening phrase and role words before the name
+    text = ("On Monday, President Obama dismissed the criticism.\n\n“It is noise,” he said.")
+    assert unit(text, "It is noise", book)["actor"] == "obama"
+
+
+def test_pronoun_resolved_to_a_named_person_outside_the_codebook(book):
+    text = "Mr. Daniel Craig dismissed the report.\n\n“It is wrong,” he said."
+    row = unit(text, "It is wrong", book)
+    assert (row["speaker"], row["actor"], row["referent"]) == ("he", "", "Mr. Daniel Craig")
+    assert row["speaker_status"] == "named_not_in_codebook"
+
+
+def test_pronoun_resolved_to_the_subject_of_a_reported_clause_and_continuations(book):
+    text = ("The report found that Jordan and his wife used an official trip.\n\n"
+            "“There was nothing improper about this trip,” he said.\n\n"
+            "“I think this was a political move.”\n\nThe end.")
+    f = extract_quotes(text, book)
+    assert list(f["actor"]) == ["jordan", "jordan"]
+    assert list(f["rule"]) == ["after_speaker_cue+pronoun", "continuation+pronoun"]
+
+
+def test_pronoun_must_not_resolve_to_a_possessive_or_an_institution(book):
+    # "Obama's plan" is not a subject; "Police" and the Pentagon are not persons
+    for text in ["Critics attacked Obama's plan.\n\n“It will fail,” he said.",
+                 "Police arrested 29 people.\n\n“It will fail,” he said.",
+                 "The Pentagon issued a report.\n\n“It will fail,” he said.",
+                 "The North Korean dictatorship demanded it.\n\n“It will fail,” he said.",
+                 "Mr. Romney’s frustrations grew.\n\n“It will fail,” he said.",
+                 "With Id al-Adha only days away, he said, “It will fail for sure.”",
+                 "“It will fail,” he said."]:
+        row = unit(text, "It will fail", book)
+        assert (row["speaker"], row["actor"], row["referent"]) == ("he", "", ""), text
+        assert row["rule"].endswith("+pronoun_unresolved")
+        assert row["speaker_status"] == "none_in_text"
+
+
+def test_they_resolved_only_to_a_group_that_just_spoke(book):
+    text = ("Investors might consider these stocks, Bespoke analysts argued.\n\n"
+            "“Halliburton is a safer bet,” they write.")
+    row = unit(text, "safer bet", book)
+    assert (row["speaker"], row["actor"]) == ("they", "bespoke")
+    # a person spoke last: "they" stays unresolved; "we" is never resolved
+    text = "“Go,” Obama said. “We disagree,” they said."
+    assert unit(text, "disagree", book)["actor"] == ""
+    text = "“Go,” the Pentagon said. “We disagree,” we said."
+    assert unit(text, "disagree", book)["actor"] == ""
+
+
+# --- the most specific actor; the camp from the quote's own speaker ---------------------------
+
+def test_person_row_beats_institution_row(book):
+    text = "“It is premature,” White House Press Secretary Josh Earnest said."
+    row = unit(text, "premature", book)
+    assert row["actor"] == "earnest"
+    row = unit("“It is premature,” the White House said.", "premature", book)
+    assert row["actor"] == "white_house"
+
+
+def test_critic_not_given_the_nearest_codebook_mention(book):
+    text = "Obama signed the order on Monday.\n\n“It's a terrible decision,” a senator said."
+    row = unit(text, "terrible decision", book)
+    assert (row["speaker"], row["actor"], row["camp"]) == ("a senator", "", "")
+    assert row["speaker_status"] == "none_in_text"
+
+
+# --- statuses and content offsets ---------------------------------------------------------------
+
+def test_speaker_status_split(book):
+    text = ("“A,b c d,” Obama said. “E f g h,” said Daniel Craig. “I j k l,” a senator said. "
+            "“M n o p.”")
+    f = extract_quotes(text, book)
+    assert list(f["speaker_status"]) == ["named_in_codebook", "named_not_in_codebook",
+                                         "none_in_text", "none_in_text"]
+    assert set(f["speaker_status"]) <= set(SPEAKER_STATUSES)
+
+
+def test_content_offsets_of_partial_quotes(book):
+    text = ("Obama said the move had “achieved its aims” on Monday. The plan was “a trick”, "
+            "Jordan said. “This is a full sentence here,” Obama said.")
+    f = extract_quotes(text, book).set_index("quote")
+    cut = {q: text[r.content_start:r.content_end] for q, r in f.iterrows()}
+    assert cut["achieved its aims"] == "the move had “achieved its aims” on Monday"
+    assert cut["a trick"] == "The plan was “a trick”"
+    full = f.loc["This is a full sentence here"]
+    assert (full["content_start"], full["content_end"]) == (full["start"], full["end"])
+
+
+# --- speakers before the quote, dash bylines, colon paragraphs ---------------------------------
+
+@pytest.mark.parametrize("text, speaker, rule", [
+    ("The announcer said, “Welcome to the final game of the season.”", "The announcer",
+     "before_comma"),
+    ("Maria Lopez, a historian who attended, recalled, “It was a cold day in the city.”",
+     "Maria Lopez", "before_comma"),
+    ("Sen. Bob Menendez (D-N.J.), when asked about it, quipped, “If we get it, that is good.”",
+     "Sen. Bob Menendez", "before_comma"),
+    ("“Roger and I shared a big idea.” — Jane Doe", "Jane Doe", "dash_byline"),
+    ("“The British media spent 2019 turning their fire on Meghan.” — Luke McGee, CNN",
+     "Luke McGee", "dash_byline"),
+    ("In a statement, Jordan continued:\n\n“We will hold hearings on this next week.”",
+     "Jordan", "colon_paragraph"),
+    ("What's more, The New York Times notes that:\n\n“The department has indicted them.”",
+     "The New York Times", "colon_paragraph"),
+])
+def test_speaker_before_dash_and_colon_paragraph(text, speaker, rule, book):
+    row = unit(text, text.split("“")[1][:8], book)
+    assert (row["speaker"], row["rule"]) == (speaker, rule)
+
+
+@pytest.mark.parametrize("text", [
+    # a clause, not a speaker, before the comma; a verb in the dash phrase
+    "No one at any level wants to step forward to say, “Guys, there is a lot we do not know.”",
+    "The president said he is not bothered by it, but added, “What they did is a disgrace.”",
+    "He attacks him - Mr Trump has even suggested he be jailed. “Why did he lie to us,” ",
+    "The year ended.\n\n“We will hold hearings on this next week.”",
+])
+def test_before_comma_dash_and_colon_must_not_attribute(text, book):
+    f = extract_quotes(text, book)
+    assert not f["rule"].isin(["before_comma", "dash_byline", "colon_paragraph"]).any(), f
+
+
+# --- spans ------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, spans", [
+    # a ” before a capital with no quote open opens a quote; not before lower case
+    ("A ”Mistyped quote,” he said.", ["Mistyped quote,"]),
+    ("A stray ” mark and more.", []),
+    # “ inside a quote opened by " is nested, not a reset
+    ('He said "I heard “go away” from him" and left.', ["I heard “go away” from him"]),
+    # marks inside markup are not quotes
+    ('<tweet lang="en" data-id="1"> text "real quote" here', ["real quote"]),
+    # single quotation marks at word edges are quotes; apostrophes are not
+    ("Gov. Whitmer is 'not my mother' and don't go", ["not my mother"]),
+    ("'I was denied twice on unemployment'", ["I was denied twice on unemployment"]),
+    ("They ‘buy low’ said the students’ union; I don’t know.", ["buy low"]),
+    ("Rock 'n' roll in the '90s, the students' union.", []),
+    # nested single quotes belong to the outer quote
+    ("He said “outer ‘inner’ end.”", ["outer ‘inner’ end."]),
+])
+def test_quote_spans_cases(text, spans):
+    from framing.quotes import quote_spans
+    assert [text[s:e] for s, e in quote_spans(text)] == spans
+
+
+def test_single_quoted_subhead_is_no_continuation_but_can_be_attributed(book):
+    text = ("“Go home now,” Obama said.\n\n'I was denied twice on unemployment'\n\n"
+            "'Not my mother,' Jordan says.")
+    f = extract_quotes(text, book)
+    assert list(f["speaker"]) == ["Obama", "", "Jordan"]
+    assert list(f["rule"]) == ["after_speaker_cue", "", "after_speaker_cue"]
+
+
+# --- voices: the unknown split ------------------------------------------------------------------
+
+def test_voices_split_unknown_and_uncoded_speakers(book):
+    from framing.actors import camp_labels
+    from framing.quotes import uncoded_speakers, voices
+    texts = {"a": "“We will go home,” Obama said. “We will stay,” said Daniel Craig.\n\n"
+                  "The end came. “Nobody knows what happens next.”",
+             "b": "Mr. Daniel Craig dismissed the report.\n\n“It is wrong and unfair,” he said."
+                  " “It's a terrible decision,” a senator said."}
+    q = pd.concat([extract_quotes(t, book).assign(article_id=k, outlet="X")
+                   for k, t in texts.items()], ignore_index=True)
+    table = voices(q).set_index("camp")["units"].to_dict()
+    assert table == {"not_in_codebook": 2, "unknown": 2, "us_admin": 1}
+    top = uncoded_speakers(q)
+    # most quoted words first; a resolved "he" counts under its referent
+    assert top[["speaker", "units", "articles"]].values.tolist() == [["Mr. Daniel Craig", 1, 1],
+                                                                    ["Daniel Craig", 1, 1]]
+    assert camp_labels(book)["not_in_codebook"] == "not in codebook"
