@@ -250,37 +250,127 @@ def target_sentiment(text: str, start: int, end: int, mask=()) -> float:
     return _default().score(text, start, end, mask)
 
 
-def score_mentions(mentions: pd.DataFrame, sentences: pd.DataFrame,
-                   scorer: TargetSentiment | None = None) -> pd.DataFrame:
-    """Add ``score``, ``label``, ``words`` (lexicon words that fired) and
-    ``sentence_text`` to a mentions frame (from :func:`framing.find_mentions`).
+def classify_targets(frame: pd.DataFrame, method: str = "model", model=None,
+                     scorer: TargetSentiment | None = None) -> pd.DataFrame:
+    """Sentiment toward each target: the outlet's words only, one row per target.
 
-    Every other mention in the same sentence is masked too.
+    Parameters
+    ----------
+    frame : DataFrame
+        One row per target: ``text``, ``start``, ``end`` (``text[start:end]`` is the
+        target). Optional: ``quotes`` (list of (start, end) quoted spans in ``text``
+        offsets; default: found in ``text`` by :func:`framing.quotes.quote_spans`) and
+        ``mask`` (list of further spans to mask as names). The other targets of the same
+        text are masked in any case.
+    method : {"model", "vader"}
+        ``"model"``: the logistic regression of :mod:`framing.sentiment_model` (trained on
+        NewsMTSC). ``"vader"``: VADER's compound of the target's clause (the earlier
+        scorer; with its news-lexicon extension), cut at +-0.05.
+    model : framing.sentiment_model.TargetModel, optional
+        Another model file's weights (default: the shipped one).
+    scorer : TargetSentiment, optional
+        For ``method="vader"``: whose VADER lexicon scores the clause.
+
+    Returns
+    -------
+    DataFrame
+        Same index and order as ``frame``: ``label`` (argmax for the model), ``score`` (the
+        model's P(positive) - P(negative); VADER's compound for ``"vader"``), ``p_negative``,
+        ``p_neutral``, ``p_positive`` (NaN for ``"vader"``), ``words`` (VADER lexicon words in
+        the scored clause, with valence) and ``scope`` (that clause, names as ``X``).
+        Narration never sees words inside quotation marks; a quoted target sees its
+        quote only; the speaker of a speech verb is not scored on what they say.
+
+    Examples
+    --------
+    >>> frame = pd.DataFrame({"text": ["Critics praised Smith, but Jones was a failure."],
+    ...                       "start": [15], "end": [20]})
+    >>> classify_targets(frame)["label"].tolist()
+    ['positive']
     """
-    scorer = scorer or _default()
-    # plain dicts: a pandas lookup per mention costs more than the scoring around it
-    text = dict(zip(zip(sentences["article_id"], sentences["sentence"]), sentences["text"]))
+    from .sentiment_model import LABELS as MODEL_LABELS, default_model
+
+    if method not in ("model", "vader"):
+        raise ValueError(f"method must be 'model' or 'vader', not {method!r}")
+    missing = [c for c in ("text", "start", "end") if c not in frame]
+    if missing:
+        raise ValueError(f"classify_targets needs the column(s) {', '.join(missing)}")
+    features = _features()
+    texts = frame["text"].tolist()
+    starts = [int(x) for x in frame["start"]]
+    ends = [int(x) for x in frame["end"]]
+    quotes = frame["quotes"].tolist() if "quotes" in frame else None
+    masks = frame["mask"].tolist() if "mask" in frame else None
+    dense, bags, scopes = features.transform(texts, starts, ends, quotes, masks)
+    out = pd.DataFrame(index=frame.index)
+    if method == "model":
+        model = model or default_model()
+        proba = model.predict_proba(dense, bags)
+        out["label"] = np.asarray(MODEL_LABELS, dtype=object)[proba.argmax(axis=1)]
+        out["score"] = proba[:, 2] - proba[:, 0]
+        out["p_negative"], out["p_neutral"], out["p_positive"] = proba.T
+    else:
+        vader = (scorer or _default())._score
+        score = np.array([vader(s) for s in scopes], dtype=float)
+        out["label"] = polarity_labels(score)
+        out["score"] = score
+        out["p_negative"] = out["p_neutral"] = out["p_positive"] = np.nan
+    out["words"] = [features.fired(s) for s in scopes]
+    out["scope"] = scopes
+    return out
+
+
+_FEATURES = None
+
+
+def _features():
+    global _FEATURES  # one tokeniser/VADER cache per process, built lazily
+    if _FEATURES is None:
+        from .sentiment_model import TargetFeatures
+        _FEATURES = TargetFeatures()
+    return _FEATURES
+
+
+def score_mentions(mentions: pd.DataFrame, sentences: pd.DataFrame,
+                   scorer: TargetSentiment | None = None, quotes: dict | None = None,
+                   method: str | None = None) -> pd.DataFrame:
+    """Add ``score``, ``label``, ``p_negative``, ``p_neutral``, ``p_positive``, ``words``
+    (lexicon words in the scored clause) and ``sentence_text`` to a mentions frame (from
+    :func:`framing.find_mentions`), with :func:`classify_targets`.
+
+    Every other mention in the same sentence is masked. ``quotes``:
+    ``{article_id: quote_spans(article text)}`` (article offsets), so that a quote that runs
+    over several paragraphs is seen in every sentence it covers; without it, quotation marks
+    are looked for in each sentence alone. ``method``: ``"model"`` (default) or ``"vader"``;
+    passing a ``scorer`` (a :class:`TargetSentiment`) selects ``"vader"`` with its lexicon.
+    """
+    method = method or "vader"
+    text = dict(zip(zip(sentences["article_id"], sentences["sentence"]),
+                    zip(sentences["text"], sentences["start"])))
     keys = list(zip(mentions["article_id"], mentions["sentence"]))
-    spans: dict = {}
-    for key, s, e in zip(keys, mentions["start"], mentions["end"]):
-        spans.setdefault(key, []).append((s, e))
-    scores, words, texts = [], [], []
-    masked: dict = {}  # one masked sentence per sentence: every mention in it is masked
-    for key, s, e in zip(keys, mentions["start"], mentions["end"]):
-        t = text[key]
+    texts, qs = [], []
+    local: dict = {}
+    for key in keys:
+        t, s0 = text[key]
+        texts.append(t)
+        if quotes is not None:
+            if key not in local:  # the article's spans that fall in this sentence
+                s1 = s0 + len(t)
+                local[key] = [(max(a, s0) - s0, min(b, s1) - s0)
+                              for a, b in quotes.get(key[0], ()) if a < s1 and b > s0]
+            qs.append(local[key])
+    for key, t, s, e in zip(keys, texts, mentions["start"], mentions["end"]):
         if not 0 <= s < e <= len(t):
             raise ValueError(f"mention {s}:{e} is not inside sentence {key} "
                              f"({len(t)} characters)")
-        if key not in masked:
-            masked[key] = scorer.masked(t, spans[key])
-        score, fired = scorer.score_masked(*masked[key], s)
-        scores.append(score)
-        words.append(" ".join(fired))
-        texts.append(t)
+    frame = pd.DataFrame({"text": texts, "start": mentions["start"].to_numpy(),
+                          "end": mentions["end"].to_numpy()})
+    if quotes is not None:
+        frame["quotes"] = qs
+    result = classify_targets(frame, method=method, scorer=scorer)
     out = mentions.copy()
-    out["score"] = np.asarray(scores, dtype=float)
-    out["label"] = polarity_labels(out["score"])
-    out["words"] = words
+    for col in ("score", "label", "p_negative", "p_neutral", "p_positive", "words"):
+        out[col] = result[col].to_numpy()
     out["sentence_text"] = texts
     return out
 

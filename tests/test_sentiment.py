@@ -112,3 +112,101 @@ def test_beats_whole_sentence_vader_on_newsmtsc_rw_dev():
     ours = macro_f1(data["gold"], sentiment.polarity_labels(scores(data, TargetSentiment())))
     base = macro_f1(data["gold"], sentiment.polarity_labels(sentence_vader(data), -0.05, 0.05))
     assert ours >= base + 3, (ours, base)
+
+
+# --- narration is the outlet's words (issue 13, item 1) ------------------------------------
+
+_LETTER = __import__("re").compile(r"[A-Za-z]")
+
+
+def _scramble(text, keep):
+    """``text`` with every letter outside the ``keep`` spans replaced by "q" (same length,
+    so that every offset stays valid)."""
+    chars = list(text)
+    for i, ch in enumerate(chars):
+        if _LETTER.match(ch) and not any(s <= i < e for s, e in keep):
+            chars[i] = "q"
+    return "".join(chars)
+
+
+# A quote opened in one sentence and closed in the next, and a quote that runs over two
+# paragraphs: the sentence-level search sees neither in the second sentence.
+MULTI = ('The Kremlin called the pullout “a wonderful success. The army was brilliant and '
+         'heroic” in a statement about the US on Monday.\n\n'
+         'Mr Putin told the ministers: “Our pilots did excellent, admirable work.\n\n'
+         '“The West was wrong, and the UN is a disgrace and a failure.\n\n'
+         'Washington said nothing.')
+
+
+def _narration_invariance(corpus, method):
+    """Score every mention, then again with every quoted letter (mentions excepted) replaced:
+    narration scores must not move."""
+    sents = framing.sentences(corpus)
+    mentions = framing.find_mentions(sents)
+    qspans = {a: quotes.quote_spans(t) for a, t in zip(corpus["article_id"], corpus["text"])}
+    mentions = quotes.mark_quoted(mentions, corpus, qspans)
+    keep = {}
+    for a, s, e in zip(mentions["article_id"], mentions["article_start"], mentions["article_end"]):
+        keep.setdefault(a, []).append((s, e))
+    changed = sents.copy()
+    texts = dict(zip(corpus["article_id"], corpus["text"]))
+    scrambled = {}
+    for a, text in texts.items():
+        chars = list(text)
+        for s, e in qspans[a]:
+            part = _scramble(text[s:e], [(x - s, y - s) for x, y in keep.get(a, [])])
+            chars[s:e] = part
+        scrambled[a] = "".join(chars)
+    changed["text"] = [scrambled[a][s:s + len(t)] for a, s, t in
+                       zip(sents["article_id"], sents["start"], sents["text"])]
+    assert (changed["text"] != sents["text"]).any()
+    a = sentiment.score_mentions(mentions, sents, quotes=qspans, method=method)
+    b = sentiment.score_mentions(mentions, changed, quotes=qspans, method=method)
+    narration = ~mentions["in_quote"].to_numpy()
+    assert narration.sum() > 0
+    np.testing.assert_array_equal(a["score"].to_numpy()[narration],
+                                  b["score"].to_numpy()[narration])
+    return a, b, narration
+
+
+@pytest.mark.parametrize("method", ["vader"])
+def test_no_narration_score_uses_a_quoted_word(method):
+    corpus = framing.load_corpus(SEEDS)
+    _narration_invariance(corpus, method)
+
+
+@pytest.mark.parametrize("method", ["vader"])
+def test_quotes_over_sentences_and_paragraphs_are_masked(method):
+    corpus = pd.DataFrame({"article_id": ["a"], "outlet": ["o"], "text": [MULTI]})
+    a, b, narration = _narration_invariance(corpus, method)
+    us = a[a["alias"] == "US"]
+    assert len(us) == 1 and not us["in_quote"].any()
+    # "brilliant and heroic" is inside the quote that opened in the previous sentence
+    assert "brilliant" not in us["words"].iloc[0] and "heroic" not in us["words"].iloc[0]
+
+
+def test_a_quoted_target_is_scored_within_its_quote_only():
+    one = "Awful news: “the UN did a fine job,” officials said."
+    two = "Great news: “the UN did a fine job,” officials said."
+    frame = pd.DataFrame({"text": [one, two], "start": [one.index("UN")] * 2,
+                          "end": [one.index("UN") + 2] * 2})
+    for method in ("vader",):
+        out = sentiment.classify_targets(frame, method=method)
+        assert out["score"].iloc[0] == out["score"].iloc[1], method
+        assert out["scope"].iloc[0] == "the X did a fine job"
+
+
+@pytest.mark.parametrize("one, two", [
+    ("Smith said it was hard to watch the awful scenes.",
+     "Smith said it was good to watch the lovely scenes."),
+    ("The pullout is a wonderful and brilliant step, Smith said.",
+     "The pullout is a horrible and disastrous step, Smith said."),
+    ("The pullout is a wonderful and brilliant step, said Smith.",
+     "The pullout is a horrible and disastrous step, said Smith."),
+])
+def test_a_speaker_is_not_scored_on_what_they_say(one, two):
+    frame = pd.DataFrame({"text": [one, two], "start": [one.index("Smith"), two.index("Smith")],
+                          "end": [one.index("Smith") + 5, two.index("Smith") + 5]})
+    for method in ("vader",):
+        out = sentiment.classify_targets(frame, method=method)
+        assert out["score"].iloc[0] == out["score"].iloc[1], method
