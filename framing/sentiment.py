@@ -375,39 +375,86 @@ def score_mentions(mentions: pd.DataFrame, sentences: pd.DataFrame,
     return out
 
 
+CLUSTERS = {"article": ["article_id"], "sentence": ["article_id", "sentence"]}
+
+
+def resampling_unit(scored: pd.DataFrame, by: str = "outlet") -> str:
+    """``"article"``, unless no ``by`` group has more than one article (a set of single
+    articles, like the case study): then only the sentences within each article can be
+    resampled, and ``"sentence"`` is returned."""
+    per_group = scored.groupby(by)["article_id"].nunique()
+    return "article" if len(per_group) and per_group.max() > 1 else "sentence"
+
+
 def aggregate(scored: pd.DataFrame, by=("outlet", "actor"), n_boot: int = 2000, seed: int = 0,
-              level: float = 0.95, min_n: int = 5) -> pd.DataFrame:
-    """Mean sentiment per group with a bootstrap interval.
+              level: float = 0.95, min_n: int = 5, cluster: str = "article") -> pd.DataFrame:
+    """Mean sentiment per group with a cluster bootstrap interval.
+
+    Mentions in one sentence share their words, and sentences in one article share a
+    writer, so they are not independent draws: the bootstrap resamples whole articles
+    (default) or whole sentences, never single mentions, and the mean of the resampled
+    mentions is recomputed each time (SciPy's paired percentile bootstrap over per-cluster
+    sums and counts). Repeating a mention within its sentence therefore never narrows an
+    interval.
 
     Parameters
     ----------
     scored : DataFrame
-        From :func:`score_mentions`.
+        From :func:`score_mentions` (needs ``score``, ``label``, ``article_id`` and, for
+        ``cluster="sentence"``, ``sentence``).
     by : sequence of str
         Grouping columns.
     n_boot, seed, level : bootstrap resamples, random seed, interval level.
     min_n : int
-        Groups with fewer mentions are flagged ``few = True``.
+        Groups with fewer clusters (articles by default) are flagged ``few = True``.
+    cluster : {"article", "sentence"}
+        What is resampled. With one cluster in a group no interval can be estimated: its
+        bounds are NaN.
 
     Returns
     -------
     DataFrame
-        One row per group: the ``by`` columns, ``n``, ``mean``, ``ci_low``,
-        ``ci_high`` (percentile bootstrap), ``share_negative``,
-        ``share_neutral``, ``share_positive`` and ``few``.
+        One row per group: the ``by`` columns, ``n`` (mentions), ``sentences``,
+        ``articles``, ``mean``, ``ci_low``, ``ci_high``, ``share_negative``,
+        ``share_neutral``, ``share_positive``, ``cluster`` (the unit resampled) and ``few``.
+
+    Examples
+    --------
+    >>> aggregate(scored, by=["outlet", "camp"], cluster="sentence")  # doctest: +SKIP
     """
+    from scipy.stats import bootstrap
+
+    if cluster not in CLUSTERS:
+        raise ValueError(f"cluster must be 'article' or 'sentence', not {cluster!r}")
     by = list(by)
     rng = np.random.default_rng(seed)
     rows = []
-    tail = (1 - level) / 2
     for key, part in scored.groupby(by, sort=True):
         x = part["score"].to_numpy(dtype=float)
         n = len(x)
-        boots = x[rng.integers(0, n, size=(n_boot, n))].mean(axis=1)
-        lo, hi = np.quantile(boots, [tail, 1 - tail])
+        ids = part[CLUSTERS[cluster]]
+        codes = ids.groupby(CLUSTERS[cluster], sort=True).ngroup().to_numpy()
+        k = int(codes.max()) + 1
+        sums = np.bincount(codes, weights=x, minlength=k)
+        counts = np.bincount(codes, minlength=k).astype(float)
+        lo = hi = np.nan
+        if k > 1:
+            res = bootstrap((sums, counts), _ratio, paired=True, vectorized=True,
+                            n_resamples=n_boot, confidence_level=level,
+                            method="percentile", random_state=rng)
+            lo, hi = res.confidence_interval
+        n_sent = len(part[["article_id", "sentence"]].drop_duplicates()) \
+            if "sentence" in part else np.nan
         labels = part["label"].value_counts()
-        rows.append((*(key if isinstance(key, tuple) else (key,)), n, x.mean(), lo, hi,
+        rows.append((*(key if isinstance(key, tuple) else (key,)), n, n_sent,
+                     part["article_id"].nunique(), x.mean(), lo, hi,
                      labels.get("negative", 0) / n, labels.get("neutral", 0) / n,
-                     labels.get("positive", 0) / n, n < min_n))
-    return pd.DataFrame(rows, columns=[*by, "n", "mean", "ci_low", "ci_high", "share_negative",
-                                       "share_neutral", "share_positive", "few"])
+                     labels.get("positive", 0) / n, cluster, k < min_n))
+    return pd.DataFrame(rows, columns=[*by, "n", "sentences", "articles", "mean", "ci_low",
+                                       "ci_high", "share_negative", "share_neutral",
+                                       "share_positive", "cluster", "few"])
+
+
+def _ratio(sums, counts, axis=-1):
+    """The mean of the mentions in a resample of clusters."""
+    return sums.sum(axis=axis) / counts.sum(axis=axis)

@@ -66,20 +66,59 @@ def test_news_lexicon_extends_but_never_overrides_vader():
         assert scorer.lexicon[word] == value
 
 
-def test_aggregate_bootstrap_is_seeded_and_flags_small_groups():
-    scored = pd.DataFrame({"outlet": ["A"] * 6 + ["B"] * 2,
-                           "actor": ["x"] * 8,
-                           "score": [0.5, 0.1, -0.2, 0.4, 0.3, 0.0, -0.6, -0.2],
-                           "label": ["positive", "positive", "negative", "positive", "positive",
-                                     "neutral", "negative", "negative"]})
+def _scored():
+    """Two outlets; A has six articles of one to three sentences, B a single article."""
+    rng = np.random.default_rng(3)
+    rows = []
+    for art in range(6):
+        for sent in range(1 + art % 3):
+            score = float(rng.uniform(-1, 1))
+            for _ in range(1 + sent % 2):  # mentions in one sentence share its score
+                rows.append(("A", f"a{art}", sent, "x", score))
+    rows += [("B", "b0", 0, "x", -0.6), ("B", "b0", 1, "x", -0.2), ("B", "b0", 1, "x", -0.2)]
+    scored = pd.DataFrame(rows, columns=["outlet", "article_id", "sentence", "actor", "score"])
+    scored["label"] = sentiment.polarity_labels(scored["score"])
+    return scored
+
+
+def test_aggregate_bootstrap_is_seeded_and_counts_mentions_sentences_articles():
+    scored = _scored()
     a = sentiment.aggregate(scored, n_boot=500, seed=1)
     b = sentiment.aggregate(scored, n_boot=500, seed=1)
     pd.testing.assert_frame_equal(a, b)
     row = a.set_index("outlet").loc["A"]
-    assert row["n"] == 6 and row["mean"] == pytest.approx(np.mean([0.5, 0.1, -0.2, 0.4, 0.3, 0]))
+    part = scored[scored["outlet"] == "A"]
+    assert row["n"] == len(part) and row["articles"] == 6
+    assert row["sentences"] == len(part[["article_id", "sentence"]].drop_duplicates())
+    assert row["mean"] == pytest.approx(part["score"].mean())
     assert row["ci_low"] <= row["mean"] <= row["ci_high"]
-    assert row["share_positive"] == pytest.approx(4 / 6)
+    assert row["share_positive"] == pytest.approx((part["label"] == "positive").mean())
+    assert row["cluster"] == "article"
+    # the small-n flag counts articles: six articles are enough, one is not
     assert not row["few"] and a.set_index("outlet").loc["B", "few"]
+    # one article: no interval can be estimated by resampling articles
+    assert a.set_index("outlet").loc[["B"], ["ci_low", "ci_high"]].isna().all(axis=None)
+    by_sentence = sentiment.aggregate(scored, n_boot=500, seed=1, cluster="sentence")
+    assert by_sentence.set_index("outlet")[["ci_low", "ci_high"]].notna().all(axis=None)
+
+
+@pytest.mark.parametrize("cluster", ["article", "sentence"])
+def test_repeating_mentions_within_their_sentence_does_not_narrow_an_interval(cluster):
+    scored = _scored()
+    tripled = pd.concat([scored] * 3, ignore_index=True)
+    one = sentiment.aggregate(scored, n_boot=1000, seed=0, cluster=cluster)
+    three = sentiment.aggregate(tripled, n_boot=1000, seed=0, cluster=cluster)
+    width = (one["ci_high"] - one["ci_low"]).to_numpy()
+    width3 = (three["ci_high"] - three["ci_low"]).to_numpy()
+    assert np.isfinite(width).any()
+    np.testing.assert_allclose(width3, width)
+    assert (three["n"] == 3 * one["n"]).all()
+
+
+def test_resampling_unit():
+    scored = _scored()
+    assert sentiment.resampling_unit(scored) == "article"
+    assert sentiment.resampling_unit(scored[scored["outlet"] == "B"]) == "sentence"
 
 
 def test_quote_spans_and_mentions_in_quotes():
