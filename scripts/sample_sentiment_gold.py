@@ -78,6 +78,7 @@ _RUN = re.compile(r"(?<![\w’'-])(?:" + _TITLE + r"\s+)?" + _CAP
 _TITLE_ONLY = re.compile(r"^" + _TITLE + r"$")
 _TITLED = re.compile(r"^(?:" + _TITLE + r"|President|Senator|Governor|Speaker|Secretary|Judge"
                      r"|Justice|Chancellor|Minister|Pope|King|Queen|Prince)\s")
+_LINE_ID = re.compile(r'^\{"ID": "([^"]+)"')
 _NOT_START = frozenset(
     "The A An And But Or So If In On At Of For To From By With As When While After Before Since "
     "Then This That These Those It Its He She His Her They Their We Our You Your I My Yet Now "
@@ -95,6 +96,9 @@ def load_articles(ids=None, path: Path = ABP) -> pd.DataFrame:
     rows = []
     with open(path, encoding="utf-8") as fh:
         for line in fh:
+            # the id is the first field: skip unwanted lines without parsing them
+            if ids is not None and _LINE_ID.match(line) and _LINE_ID.match(line)[1] not in ids:
+                continue
             rec = json.loads(line)
             if ids is not None and rec["ID"] not in ids:
                 continue
