@@ -30,30 +30,62 @@ from sample_sentiment_gold import ABP, load_sentiment_gold  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "scripts" / "results" / "sentiment_gold_eval.csv"
-LABELS = ["negative", "neutral", "positive"]
+LABELS = np.array(["negative", "neutral", "positive"])
 N_BOOT, SEED, LEVEL = 2000, 0, 0.95
+BASELINE = "VADER, whole sentence"
+
+
+def _codes(labels) -> np.ndarray:
+    return np.searchsorted(LABELS, np.asarray(labels))  # LABELS is sorted
+
+
+def _macro_f1_codes(g: np.ndarray, p: np.ndarray) -> float:
+    cm = np.bincount(3 * g + p, minlength=9).reshape(3, 3)
+    tp, gold_n, pred_n = np.diag(cm), cm.sum(axis=1), cm.sum(axis=0)
+    denom = gold_n + pred_n
+    f1 = np.divide(2 * tp, denom, out=np.zeros(3), where=denom > 0)
+    return 100 * float(f1.mean())
 
 
 def macro_f1(gold, pred) -> float:
-    return 100 * f1_score(gold, pred, labels=LABELS, average="macro", zero_division=0)
+    """Macro-F1 (%) over negative/neutral/positive; a class absent from gold and prediction
+    scores 0, as scikit-learn's ``f1_score(..., zero_division=0)``."""
+    return _macro_f1_codes(_codes(gold), _codes(pred))
 
 
 def accuracy(gold, pred) -> float:
     return 100 * float(np.mean(np.asarray(gold) == np.asarray(pred)))
 
 
+def _resamples(articles, n_boot: int, seed: int):
+    """Item indices of each bootstrap resample of whole articles (with replacement)."""
+    groups = [np.flatnonzero(np.asarray(articles) == a) for a in pd.unique(articles)]
+    rng = np.random.default_rng(seed)
+    for _ in range(n_boot):
+        yield np.concatenate([groups[i] for i in rng.integers(0, len(groups), len(groups))])
+
+
+def _interval(stats, level: float) -> tuple[float, float]:
+    lo, hi = np.quantile(stats, [(1 - level) / 2, (1 + level) / 2])
+    return float(lo), float(hi)
+
+
 def article_bootstrap(gold, pred, articles, metric, n_boot: int = N_BOOT, seed: int = SEED,
                       level: float = LEVEL) -> tuple[float, float]:
     """Percentile interval of ``metric`` when whole articles are resampled with replacement."""
     gold, pred = np.asarray(gold), np.asarray(pred)
-    groups = [np.flatnonzero(np.asarray(articles) == a) for a in pd.unique(articles)]
-    rng = np.random.default_rng(seed)
-    stats = []
-    for _ in range(n_boot):
-        idx = np.concatenate([groups[i] for i in rng.integers(0, len(groups), len(groups))])
-        stats.append(metric(gold[idx], pred[idx]))
-    lo, hi = np.quantile(stats, [(1 - level) / 2, (1 + level) / 2])
-    return float(lo), float(hi)
+    return _interval([metric(gold[i], pred[i]) for i in _resamples(articles, n_boot, seed)],
+                     level)
+
+
+def paired_difference(gold, pred, base, articles, n_boot: int = N_BOOT, seed: int = SEED,
+                      level: float = LEVEL) -> tuple[float, float, float]:
+    """Macro-F1 of ``pred`` minus that of ``base`` on the same items, with a percentile
+    interval from resampling articles (both scorers see the same resampled items)."""
+    g, p, b = _codes(gold), _codes(pred), _codes(base)
+    stats = [_macro_f1_codes(g[i], p[i]) - _macro_f1_codes(g[i], b[i])
+             for i in _resamples(articles, n_boot, seed)]
+    return (_macro_f1_codes(g, p) - _macro_f1_codes(g, b), *_interval(stats, level))
 
 
 def predictions(gold: pd.DataFrame) -> dict[str, np.ndarray]:
@@ -85,6 +117,11 @@ def evaluate(gold: pd.DataFrame, preds: dict[str, np.ndarray], subset: str) -> l
             lo, hi = article_bootstrap(gold["label"], pred, gold["article_id"], metric)
             row[metric_name] = metric(gold["label"], pred)
             row[f"{metric_name}_low"], row[f"{metric_name}_high"] = lo, hi
+        if name != BASELINE:
+            row["macro_f1_minus_vader"], row["diff_low"], row["diff_high"] = paired_difference(
+                gold["label"], pred, preds[BASELINE], gold["article_id"])
+        per_class = f1_score(gold["label"], pred, labels=LABELS, average=None, zero_division=0)
+        row.update({f"f1_{label}": 100 * f for label, f in zip(LABELS, per_class)})
         rows.append(row)
     return rows
 
@@ -119,8 +156,13 @@ def main() -> int:
     for m in ("accuracy", "macro_f1"):
         show[m] = [f"{v:.1f} [{lo:.1f}, {hi:.1f}]" for v, lo, hi in
                    zip(table[m], table[f"{m}_low"], table[f"{m}_high"])]
+    show["macro_f1 - VADER"] = [f"{v:+.1f} [{lo:+.1f}, {hi:+.1f}]" if v == v else "" for v, lo, hi
+                                in zip(table["macro_f1_minus_vader"], table["diff_low"],
+                                       table["diff_high"])]
     print(show[["subset", "scorer", "n_items", "n_articles", "right", "wrong", "accuracy",
-                "macro_f1"]].to_string(index=False))
+                "macro_f1", "macro_f1 - VADER"]].to_string(index=False))
+    print("\nF1 per class:\n" + table[["subset", "scorer", "f1_negative", "f1_neutral",
+                                       "f1_positive"]].round(1).to_string(index=False))
     for name, pred in preds.items():
         if name == "always neutral":
             continue
