@@ -6,7 +6,7 @@ import sys
 import pandas as pd
 import pytest
 
-from tests.helpers import ROOT, needs_abp
+from .helpers import ROOT, needs_abp
 
 sys.path.insert(0, str(ROOT / "scripts"))
 import sample_sentiment_gold as sg  # noqa: E402
