@@ -17,14 +17,15 @@ Usage
 
 How targets are found (kept simple on purpose, see the README for what it misses):
 
-* a *name run*: two to five capitalised words (a middle initial allowed) in a row ("Donald Trump", "Supreme Court",
-  "House Republicans", "Bashar al-Assad"), after dropping leading function words and
-  weekday/month words ("But Senate Democrats" -> "Senate Democrats");
+* a *name run*: two to five capitalised words in a row, a middle initial allowed ("Donald
+  Trump", "Supreme Court", "House Republicans", "Bashar al-Assad"), after dropping leading
+  function words and weekday/month words ("But Senate Democrats" -> "Senate Democrats");
 * a title and one capitalised word ("Mr. Trump", "Sen. Cruz", "President Obama");
 * a single capitalised word that is the last word of a name run elsewhere in the same article
   (a surname after the full name: "Trump" once "Donald Trump" appeared).
 
-Runs with a digit, all-capital words or a month/weekday are skipped. Places, titles of works
+Digits and all-capital words (acronyms) end a run; a run holding a month or weekday is skipped.
+Places, titles of works
 and other non-actors still get through; they are kept in the CSV with ``keep = no`` and the
 reason, never dropped silently.
 
@@ -76,8 +77,6 @@ _RUN = re.compile(r"(?<![\w’'-])(?:" + _TITLE + r"\s+)?" + _CAP
                   + r"(?:\s(?:[A-Z]\.\s)?(?:al-|al |de |bin |van |von |of (?:the )?)?" + _CAP
                   + r"){0,4}(?![\w-])")
 _TITLE_ONLY = re.compile(r"^" + _TITLE + r"$")
-_TITLED = re.compile(r"^(?:" + _TITLE + r"|President|Senator|Governor|Speaker|Secretary|Judge"
-                     r"|Justice|Chancellor|Minister|Pope|King|Queen|Prince)\s")
 _LINE_ID = re.compile(r'^\{"ID": "([^"]+)"')
 _NOT_START = frozenset(
     "The A An And But Or So If In On At Of For To From By With As When While After Before Since "
@@ -114,7 +113,7 @@ def _trim(words: list[str]) -> list[str]:
 
 
 def name_runs(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each name run in ``text`` (see the module docstring)."""
+    """(start, end, is_single_word) of each name run in ``text`` (see the module docstring)."""
     spans = []
     for m in _RUN.finditer(text):
         words = m.group().split()
@@ -123,9 +122,7 @@ def name_runs(text: str) -> list[tuple[int, int]]:
             continue
         start = m.start() + m.group().index(" ".join(trimmed)) if trimmed != words else m.start()
         end = start + len(" ".join(trimmed))
-        single = len(trimmed) == 1
-        titled = len(trimmed) == 2 and _TITLED.match(" ".join(trimmed))
-        spans.append((start, end, single, bool(titled)))
+        spans.append((start, end, len(trimmed) == 1))
     return spans
 
 
@@ -133,14 +130,14 @@ def find_targets(sentence: str, surnames: set[str]) -> list[tuple[int, int]]:
     """Target spans in one sentence: runs of 2+ words, and single words in ``surnames``
     (last words of the article's runs). A run at the very start of the sentence counts too."""
     out = []
-    for s, e, single, _ in name_runs(sentence):
+    for s, e, single in name_runs(sentence):
         if not single or sentence[s:e] in surnames:
             out.append((s, e))
     return out
 
 
 def _surnames(text: str) -> set[str]:
-    return {text[s:e].split()[-1] for s, e, single, _ in name_runs(text) if not single}
+    return {text[s:e].split()[-1] for s, e, single in name_runs(text) if not single}
 
 
 def in_quote(spans, pos: int) -> bool:
