@@ -1,4 +1,12 @@
-"""Sentiment toward a target mention: VADER, focused on the target, names masked.
+"""Sentiment toward a target mention, on the outlet's own words, and its aggregation.
+
+:func:`classify_targets` is the scorer the suite uses: a logistic regression over
+VADER-derived features of the words around the target (:mod:`framing.sentiment_model`),
+trained on NewsMTSC's training set. Before any scorer sees a sentence, a mention in the
+outlet's narration loses every word inside quotation marks, a quoted mention keeps only its
+quote, and the speaker of a speech verb loses what they say. ``method="vader"`` scores the
+same words with the earlier VADER scorer described next; :func:`target_sentiment` is that
+scorer on one mention (without the quote rules).
 
 VADER (Hutto & Gilbert 2014) scores a whole text. Toward one actor in a news
 sentence, that mixes in what the sentence says about everyone else. The scorer
@@ -21,10 +29,13 @@ here narrows VADER's view:
 4. **Labels.** :func:`polarity_label` maps the score to negative / neutral /
    positive at VADER's standard cut of +-0.05.
 
-The settings (scope, window, masking, lexicon, cut) were chosen by mean
-macro-F1 over NewsMTSC's training set and its rw and mt dev parts
-(``scripts/eval_newsmtsc.py``); the authors' test parts were not used. See the
-README for the figures.
+The VADER scorer's settings (scope, window, masking, lexicon, cut) were chosen by
+mean macro-F1 over NewsMTSC's training set and its rw and mt dev parts; the model's by
+grouped cross-validation on the training set alone (``scripts/train_sentiment.py``). The
+authors' test parts were not used. ``scripts/eval_newsmtsc.py`` measures both; see the README.
+
+:func:`aggregate` averages scores per group with a bootstrap interval that resamples whole
+articles (or sentences), never single mentions.
 """
 
 from __future__ import annotations
@@ -295,7 +306,12 @@ def classify_targets(frame: pd.DataFrame, method: str = "model", model=None,
     missing = [c for c in ("text", "start", "end") if c not in frame]
     if missing:
         raise ValueError(f"classify_targets needs the column(s) {', '.join(missing)}")
-    features = _features()
+    if method == "model":
+        model = model or default_model()
+        features = _features(int(model.settings.get("bag_window", 6)),
+                             model.settings.get("sided", "False") == "True")
+    else:
+        features = _features()
     texts = frame["text"].tolist()
     starts = [int(x) for x in frame["start"]]
     ends = [int(x) for x in frame["end"]]
@@ -304,7 +320,6 @@ def classify_targets(frame: pd.DataFrame, method: str = "model", model=None,
     dense, bags, scopes = features.transform(texts, starts, ends, quotes, masks)
     out = pd.DataFrame(index=frame.index)
     if method == "model":
-        model = model or default_model()
         proba = model.predict_proba(dense, bags)
         out["label"] = np.asarray(MODEL_LABELS, dtype=object)[proba.argmax(axis=1)]
         out["score"] = proba[:, 2] - proba[:, 0]
@@ -320,15 +335,17 @@ def classify_targets(frame: pd.DataFrame, method: str = "model", model=None,
     return out
 
 
-_FEATURES = None
+_FEATURES: dict = {}
 
 
-def _features():
-    global _FEATURES  # one tokeniser/VADER cache per process, built lazily
-    if _FEATURES is None:
+def _features(bag_window: int = 6, sided: bool = False):
+    """One feature extractor per setting and process (built lazily; it caches lexicon
+    look-ups of scopes)."""
+    key = (bag_window, sided)
+    if key not in _FEATURES:
         from .sentiment_model import TargetFeatures
-        _FEATURES = TargetFeatures()
-    return _FEATURES
+        _FEATURES[key] = TargetFeatures(bag_window=bag_window, sided=sided)
+    return _FEATURES[key]
 
 
 def score_mentions(mentions: pd.DataFrame, sentences: pd.DataFrame,
@@ -344,7 +361,7 @@ def score_mentions(mentions: pd.DataFrame, sentences: pd.DataFrame,
     are looked for in each sentence alone. ``method``: ``"model"`` (default) or ``"vader"``;
     passing a ``scorer`` (a :class:`TargetSentiment`) selects ``"vader"`` with its lexicon.
     """
-    method = method or "vader"
+    method = method or ("vader" if scorer is not None else "model")
     text = dict(zip(zip(sentences["article_id"], sentences["sentence"]),
                     zip(sentences["text"], sentences["start"])))
     keys = list(zip(mentions["article_id"], mentions["sentence"]))

@@ -15,10 +15,12 @@ Two things live here:
    Names are masked (the target, the other mentions, capitalised words inside the
    sentence), so that words inside names ("United Nations") carry no valence.
 2. **Features and weights** (:class:`TargetModel`). From the visible words: VADER lexicon hits
-   and valence sums on each side at 3, 6 and 12 words (negation flips a hit as VADER does),
-   distance-weighted valence, negations, VADER's compound/pos/neg/neu of the target's clause,
-   structure (target in a quote, speaker of a speech verb, contrast words, position, pronoun
-   target) and a binary bag of the words around the target. The weights are a plain CSV
+   and valence sums on each side at 3, 6 and 12 words (VADER's boosters and its negation rule
+   applied), distance-weighted valence, negations, VADER's compound/pos/neg/neu of the
+   target's clause (VADER's formulas over the valences already looked up, so that the sentence
+   is tokenised once: VADER's capitals and punctuation emphasis are left out), structure
+   (target in a quote, speaker of a speech verb, contrast words, position, pronoun target)
+   and a binary bag of the words around the target. The weights are a plain CSV
    (``framing/data/target_model.csv``) written by ``scripts/train_sentiment.py`` from
    NewsMTSC's training set (Hamborg & Donnay 2021, MIT licence; the notice is in the file);
    prediction is NumPy only and deterministic.
@@ -35,7 +37,8 @@ from functools import lru_cache
 from importlib import resources
 
 import numpy as np
-from vaderSentiment.vaderSentiment import NEGATE, SentimentIntensityAnalyzer
+from vaderSentiment.vaderSentiment import (BOOSTER_DICT, N_SCALAR, NEGATE,
+                                           SentimentIntensityAnalyzer)
 
 from .quotes import quote_spans
 
@@ -55,6 +58,7 @@ PRONOUNS = frozenset("he she him her his hers they them their i me my we us our 
 #: Adverbs allowed between a speaker and the speech verb ("X also said").
 _SPEECH_ADVERBS = frozenset("also later has had have then again previously earlier".split())
 NEGATIONS = frozenset(w.lower() for w in NEGATE)
+BOOSTERS = frozenset(BOOSTER_DICT)
 WINDOWS = (3, 6, 12)
 PLACEHOLDER = "X"
 
@@ -93,28 +97,32 @@ class Sentence:
     """
 
     __slots__ = ("text", "quotes", "starts", "ends", "raw", "low", "word", "masked", "val",
-                 "qid", "neg", "n_words")
+                 "qid", "neg", "negated", "n_words", "_vis")
 
     def __init__(self, text: str, quotes, mask, lexicon: dict):
         self.text = text
         self.quotes = sorted(quotes)
-        toks = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
-        self.starts = [s for s, _, _ in toks]
-        self.ends = [e for _, e, _ in toks]
-        self.raw = [w for _, _, w in toks]
-        self.low = [w.lower().replace("’", "'") for w in self.raw]
-        self.word = [w[0].isalnum() for w in self.raw]
-        n = len(toks)
+        spans = [m.span() for m in _TOKEN.finditer(text)]
+        self.starts = starts = [s for s, _ in spans]
+        self.ends = ends = [e for _, e in spans]
+        self.raw = raw = [text[s:e] for s, e in spans]
+        lowered = text.lower().replace("’", "'")
+        if len(lowered) == len(text):  # one lower-casing per sentence, not per word
+            self.low = low = [lowered[s:e] for s, e in spans]
+        else:  # a character whose lower case is longer ("İ"): per word
+            self.low = low = [w.lower().replace("’", "'") for w in raw]
+        self.word = word = [w[0].isalnum() for w in raw]
+        n = len(spans)
         masked = [False] * n
         for s, e in mask:  # the mentions
-            i = bisect.bisect_right(self.ends, s)
-            while i < n and self.starts[i] < e:
+            i = bisect.bisect_right(ends, s)
+            while i < n and starts[i] < e:
                 masked[i] = True
                 i += 1
         first = True
-        for i, w in enumerate(self.raw):  # capitalised words inside the sentence are names
-            if self.word[i]:
-                if w[0].isupper() and not first:
+        for i, w in enumerate(raw):  # capitalised words inside the sentence are names
+            if word[i]:
+                if not first and w[0].isupper():
                     masked[i] = True
                 first = False
             elif w in _SENTENCE_OPEN:
@@ -122,18 +130,36 @@ class Sentence:
         self.masked = masked
         qid = [-1] * n
         for k, (s, e) in enumerate(self.quotes):
-            i = bisect.bisect_left(self.starts, s)
-            while i < n and self.ends[i] <= e:
+            i = bisect.bisect_left(starts, s)
+            while i < n and ends[i] <= e:
                 qid[i] = k
                 i += 1
         self.qid = qid
-        val = [0.0 if masked[i] else lexicon.get(w, 0.0) for i, w in enumerate(self.low)]
-        for i, v in enumerate(val):  # VADER's rule: a negation up to three words before flips
-            if v and any(self.low[j] in NEGATIONS for j in range(max(0, i - 3), i)):
-                val[i] = v * -0.74
+        self.neg = neg = [w in NEGATIONS for w in low]
+        get = lexicon.get
+        val = [0.0 if m else get(w, 0.0) for m, w in zip(masked, low)]
+        if not BOOSTERS.isdisjoint(low):  # VADER's boosters: "very good" > "good"
+            for i, v in enumerate(val):
+                if v:
+                    k, d = i - 1, 0
+                    while k >= 0 and d < 3:
+                        if word[k]:
+                            b = BOOSTER_DICT.get(low[k])
+                            if b:
+                                v += (b if v > 0 else -b) * (1.0, 0.95, 0.9)[d]
+                            d += 1
+                        k -= 1
+                    val[i] = v
+        negated = [False] * n
+        if any(neg):
+            for i, v in enumerate(val):  # VADER's rule: a negation up to 3 words before flips
+                if v and any(neg[max(0, i - 3):i]):
+                    val[i] = v * N_SCALAR
+                    negated[i] = True
         self.val = val
-        self.neg = [w in NEGATIONS for w in self.low]
-        self.n_words = sum(self.word)
+        self.negated = negated
+        self.n_words = sum(word)
+        self._vis = {}
 
     def quote_of(self, start: int, end: int) -> int:
         """Index of the quoted span that holds ``[start, end)``, or -1."""
@@ -147,16 +173,19 @@ class Sentence:
         first and last positions in that list, and the flags ``in_quote`` and ``speaker``."""
         n = len(self.starts)
         ti = bisect.bisect_right(self.ends, start)
-        tj = max(bisect.bisect_left(self.starts, end), ti + 1)
-        tj = min(tj, n)
+        tj = min(max(bisect.bisect_left(self.starts, end), ti + 1), n)
         q = self.quote_of(start, end)
-        qid = self.qid
-        if q >= 0:
-            vis = [i for i in range(n) if qid[i] == q or ti <= i < tj]
-        else:
-            vis = [i for i in range(n) if qid[i] < 0 or ti <= i < tj]
-        p = vis.index(ti)
-        pe = p + (tj - ti) - 1
+        vis = self._vis.get(q)
+        if vis is None:  # once per quote (and once for the narration) in a sentence
+            qid = self.qid
+            vis = self._vis[q] = [i for i in range(n) if qid[i] == q]
+        if ti >= n:
+            raise ValueError(f"no word at {start}:{end} in {self.text!r}")
+        if not vis or vis[0] > ti or vis[-1] < tj - 1 or vis[bisect.bisect_left(vis, ti)] != ti:
+            # the target straddles a quotation mark: its own tokens are visible anyway
+            vis = sorted(set(vis) | set(range(ti, tj)))
+        p = bisect.bisect_left(vis, ti)
+        pe = bisect.bisect_left(vis, tj - 1)
         vis, p, pe, speaker = self._drop_speech(vis, p, pe)
         return vis, p, pe, q >= 0, speaker
 
@@ -185,6 +214,43 @@ class Sentence:
         return vis, p, pe, False
 
 
+def _side(side, val, neg, negated, low) -> tuple:
+    """One pass over the visible words on one side of a target, nearest first: (positive
+    hits, negative hits, positive sum, negative sum) at each of :data:`WINDOWS`, the
+    distance-weighted valence, any lexicon hit, negations within 6 words, negated hits
+    within 12, a speech verb within 12, a contrast word anywhere."""
+    pc = nc = 0
+    ps = ns = weighted = 0
+    marks, hits, negs, negd, speech, contrast = [], False, 0, 0, False, False
+    last = WINDOWS[-1]
+    for d, t in enumerate(side, 1):
+        v = val[t]
+        w = low[t]
+        if v:
+            hits = True
+            weighted += v / d
+        if d <= last:
+            if v > 0:
+                pc += 1
+                ps += v
+            elif v < 0:
+                nc += 1
+                ns += v
+            if d in WINDOWS:
+                marks.append((pc, nc, ps, ns))
+            if negated[t]:
+                negd += 1
+            if d <= 6 and neg[t]:
+                negs += 1
+            if w in SPEECH_VERBS:
+                speech = True
+        if w in CONTRASTS:
+            contrast = True
+    while len(marks) < len(WINDOWS):
+        marks.append((pc, nc, ps, ns))
+    return marks, weighted, hits, negs, negd, speech, contrast
+
+
 class TargetFeatures:
     """Features of targets in sentences (see the module docstring).
 
@@ -192,24 +258,24 @@ class TargetFeatures:
     ----------
     bag_window : int
         Words on each side of the target that enter the bag of words.
+    sided : bool
+        Also add each bag word marked with its side (``l:word``, ``r:word``): "X accused"
+        and "accused X" differ.
     """
 
-    def __init__(self, bag_window: int = 6):
+    def __init__(self, bag_window: int = 6, sided: bool = False):
         self.bag_window = bag_window
+        self.sided = sided
         self.analyzer = _analyzer()
         self.lexicon = self.analyzer.lexicon
-        self._vader = lru_cache(maxsize=100_000)(self._polarity)
-
-    def _polarity(self, scope: str) -> tuple:
-        s = self.analyzer.polarity_scores(scope)
-        return s["compound"], s["pos"], s["neg"], s["neu"]
+        self._fired_cached = lru_cache(maxsize=100_000)(self._fired)
 
     def sentence(self, text: str, quotes=(), mask=()) -> Sentence:
         return Sentence(text, quotes, mask, self.lexicon)
 
-    def scope(self, sent: Sentence, vis, p: int, pe: int) -> str:
-        """The target's clause among the visible words (the ``window``=6 words on each side
-        when the clause holds no lexicon word), names as the placeholder."""
+    def scope(self, sent: Sentence, vis, p: int, pe: int) -> list:
+        """The token indices of the target's clause among the visible words (the 6 words on
+        each side when the clause holds no lexicon word)."""
         low, raw, val = sent.low, sent.raw, sent.val
         left, right = 0, len(vis)
         for k in range(p - 1, -1, -1):
@@ -229,9 +295,15 @@ class TargetFeatures:
             words = [k for k in range(pe + 1, len(vis)) if sent.word[vis[k]]][:6]
             hi = words[-1] + 1 if words else pe + 1
             clause = vis[lo:hi]
+        return clause
+
+    @staticmethod
+    def scope_text(sent: Sentence, clause) -> str:
+        """The clause as text, each run of masked words (names) as the placeholder."""
         out, prev_masked = [], False
+        raw, masked = sent.raw, sent.masked
         for t in clause:
-            if sent.masked[t]:
+            if masked[t]:
                 if not prev_masked:
                     out.append(PLACEHOLDER)
                 prev_masked = True
@@ -240,6 +312,35 @@ class TargetFeatures:
                 prev_masked = False
         return " ".join(out)
 
+    @staticmethod
+    def scope_scores(sent: Sentence, clause) -> tuple:
+        """VADER's compound, pos, neg and neu of the clause, from the valences already
+        looked up (VADER's lexicon, boosters, negation, normalisation and sifting; not its
+        capitals and punctuation emphasis), so that no second tokenisation is needed."""
+        val, word, masked = sent.val, sent.word, sent.masked
+        total, pos, neg, neu, prev_masked = 0.0, 0.0, 0.0, 0, False
+        for t in clause:
+            if not word[t]:
+                continue
+            if masked[t]:
+                if not prev_masked:
+                    neu += 1
+                prev_masked = True
+                continue
+            prev_masked = False
+            v = val[t]
+            total += v
+            if v > 0:
+                pos += v + 1
+            elif v < 0:
+                neg += v - 1
+            else:
+                neu += 1
+        if not (pos or neg or neu):
+            return 0.0, 0.0, 0.0, 0.0
+        whole = pos - neg + neu
+        return total / math.sqrt(total * total + 15), pos / whole, -neg / whole, neu / whole
+
     def target(self, sent: Sentence, start: int, end: int, n_targets: int = 1):
         """Dense features (list of floats, in :data:`DENSE_FEATURES` order), the bag of
         words (list of str) and the scope text of one target."""
@@ -247,33 +348,30 @@ class TargetFeatures:
         low, word, val, neg = sent.low, sent.word, sent.val, sent.neg
         left = [vis[k] for k in range(p - 1, -1, -1) if word[vis[k]]]
         right = [vis[k] for k in range(pe + 1, len(vis)) if word[vis[k]]]
+        L = _side(left, val, neg, sent.negated, low)
+        R = _side(right, val, neg, sent.negated, low)
         feats = []
-        for w in WINDOWS:
-            for side in (left, right):
-                v = [val[t] for t in side[:w]]
-                pos = [x for x in v if x > 0]
-                negv = [x for x in v if x < 0]
-                feats += [len(pos), len(negv), sum(pos), sum(negv)]
-        feats.append(sum(val[t] / (d + 1) for d, t in enumerate(left)))
-        feats.append(sum(val[t] / (d + 1) for d, t in enumerate(right)))
-        feats.append(sum(neg[t] for t in left[:6]) + sum(neg[t] for t in right[:6]))
-        feats.append(sum(1 for t in left[:12] + right[:12]
-                         if val[t] and any(neg[j] for j in range(max(0, t - 3), t))))
-        scope = self.scope(sent, vis, p, pe)
-        comp, pos, negs, neu = self._vader(scope)
-        feats += [comp, pos, negs, neu, comp >= 0.05, comp <= -0.05,
-                  not any(val[t] for t in left + right)]
-        speech = any(low[t] in SPEECH_VERBS for t in left + right)
-        first = sent.starts[vis[p]] if vis else start
-        tw = [low[t] for t in range(len(low)) if start <= sent.starts[t] < end and word[t]]
-        feats += [in_quote, speaker, speech,
-                  any(low[t] in CONTRASTS for t in left), any(low[t] in CONTRASTS for t in right),
-                  first / max(len(sent.text), 1), not left,
+        for j in range(len(WINDOWS)):
+            feats.extend(L[0][j])
+            feats.extend(R[0][j])
+        feats += [L[1], R[1], L[3] + R[3], L[4] + R[4]]
+        clause = self.scope(sent, vis, p, pe)
+        comp, pos, negs, neu = self.scope_scores(sent, clause)
+        scope = self.scope_text(sent, clause)
+        feats += [comp, pos, negs, neu, comp >= 0.05, comp <= -0.05, not (L[2] or R[2])]
+        tw = [low[vis[k]] for k in range(p, pe + 1) if word[vis[k]]]
+        feats += [in_quote, speaker, L[5] or R[5], L[6], R[6],
+                  sent.starts[vis[p]] / max(len(sent.text), 1), not left,
                   len(tw) == 1 and tw[0] in PRONOUNS, min(n_targets - 1, 3),
                   bool(sent.quotes), "?" in sent.text, math.log1p(sent.n_words),
                   min(len(tw), 5)]
         k = self.bag_window
-        bag = [low[t] for t in left[:k] + right[:k] if not sent.masked[t]]
+        masked = sent.masked
+        lw = [low[t] for t in left[:k] if not masked[t]]
+        rw = [low[t] for t in right[:k] if not masked[t]]
+        bag = lw + rw
+        if self.sided:
+            bag += ["l:" + w for w in lw] + ["r:" + w for w in rw]
         return feats, bag, scope
 
     def transform(self, texts, starts, ends, quotes=None, masks=None):
@@ -322,6 +420,9 @@ class TargetFeatures:
 
     def fired(self, scope: str) -> str:
         """The VADER lexicon words in a scope with their valence, e.g. ``"welcome(+2.0)"``."""
+        return self._fired_cached(scope)
+
+    def _fired(self, scope: str) -> str:
         out = []
         for w in scope.split():
             key = w.strip(".,;:!?\"'“”‘’()").lower()

@@ -103,6 +103,9 @@ def predictions(gold: pd.DataFrame) -> dict[str, np.ndarray]:
     if classify is not None:  # the learned scorer, once the package has it
         out["classify_targets (learned)"] = classify(gold[["text", "start", "end"]])[
             "label"].to_numpy()
+        # the clause-VADER scorer on the same visible words (quotes and speakers' words hidden)
+        out["classify_targets, method=vader"] = classify(gold[["text", "start", "end"]],
+                                                         method="vader")["label"].to_numpy()
     return out
 
 

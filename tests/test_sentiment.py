@@ -146,9 +146,9 @@ def test_score_mentions_on_seeds():
 @needs_newsmtsc
 def test_beats_whole_sentence_vader_on_newsmtsc_rw_dev():
     sys.path.insert(0, str(ROOT / "scripts"))
-    from eval_newsmtsc import load, macro_f1, scores, sentence_vader
+    from eval_newsmtsc import load, macro_f1, sentence_vader
     data = load(NEWSMTSC / "splits" / "rw" / "dev.jsonl")
-    ours = macro_f1(data["gold"], sentiment.polarity_labels(scores(data, TargetSentiment())))
+    ours = macro_f1(data["gold"], sentiment.classify_targets(data, method="vader")["label"])
     base = macro_f1(data["gold"], sentiment.polarity_labels(sentence_vader(data), -0.05, 0.05))
     assert ours >= base + 3, (ours, base)
 
@@ -208,13 +208,13 @@ def _narration_invariance(corpus, method):
     return a, b, narration
 
 
-@pytest.mark.parametrize("method", ["vader"])
+@pytest.mark.parametrize("method", ["model", "vader"])
 def test_no_narration_score_uses_a_quoted_word(method):
     corpus = framing.load_corpus(SEEDS)
     _narration_invariance(corpus, method)
 
 
-@pytest.mark.parametrize("method", ["vader"])
+@pytest.mark.parametrize("method", ["model", "vader"])
 def test_quotes_over_sentences_and_paragraphs_are_masked(method):
     corpus = pd.DataFrame({"article_id": ["a"], "outlet": ["o"], "text": [MULTI]})
     a, b, narration = _narration_invariance(corpus, method)
@@ -229,7 +229,7 @@ def test_a_quoted_target_is_scored_within_its_quote_only():
     two = "Great news: “the UN did a fine job,” officials said."
     frame = pd.DataFrame({"text": [one, two], "start": [one.index("UN")] * 2,
                           "end": [one.index("UN") + 2] * 2})
-    for method in ("vader",):
+    for method in ("model", "vader"):
         out = sentiment.classify_targets(frame, method=method)
         assert out["score"].iloc[0] == out["score"].iloc[1], method
         assert out["scope"].iloc[0] == "the X did a fine job"
@@ -246,6 +246,64 @@ def test_a_quoted_target_is_scored_within_its_quote_only():
 def test_a_speaker_is_not_scored_on_what_they_say(one, two):
     frame = pd.DataFrame({"text": [one, two], "start": [one.index("Smith"), two.index("Smith")],
                           "end": [one.index("Smith") + 5, two.index("Smith") + 5]})
-    for method in ("vader",):
+    for method in ("model", "vader"):
         out = sentiment.classify_targets(frame, method=method)
         assert out["score"].iloc[0] == out["score"].iloc[1], method
+
+
+# --- the learned scorer (issue 13, item 3) --------------------------------------------------
+
+def test_classify_targets_contract():
+    texts = ["Critics praised Smith, but Jones was a failure.",
+             "The senator met the governor on Tuesday."]
+    frame = pd.DataFrame({"text": [texts[0], texts[0], texts[1]],
+                          "start": [15, 27, 4], "end": [20, 32, 12]}, index=[7, 3, 5])
+    out = sentiment.classify_targets(frame)
+    assert list(out.index) == [7, 3, 5]
+    assert {"label", "score", "p_negative", "p_neutral", "p_positive"} <= set(out.columns)
+    p = out[["p_negative", "p_neutral", "p_positive"]].to_numpy()
+    np.testing.assert_allclose(p.sum(axis=1), 1.0)
+    labels = np.array(["negative", "neutral", "positive"])[p.argmax(axis=1)]
+    assert list(out["label"]) == list(labels)
+    np.testing.assert_allclose(out["score"], p[:, 2] - p[:, 0])
+    assert list(out["label"]) == ["positive", "negative", "neutral"]
+    again = sentiment.classify_targets(frame)
+    pd.testing.assert_frame_equal(out, again)  # deterministic
+    vader = sentiment.classify_targets(frame, method="vader")
+    assert list(vader["label"]) == ["positive", "negative", "neutral"]
+    assert vader["p_positive"].isna().all()
+    with pytest.raises(ValueError, match="method"):
+        sentiment.classify_targets(frame, method="bert")
+    with pytest.raises(ValueError, match="not inside"):
+        sentiment.classify_targets(pd.DataFrame({"text": ["short"], "start": [3], "end": [10]}))
+
+
+def test_model_file_reloads_to_identical_predictions(tmp_path):
+    from framing.sentiment_model import TargetModel, default_model
+    shipped = ROOT / "framing" / "data" / "target_model.csv"
+    text = shipped.read_text(encoding="utf-8")
+    # the licence notice travels with the weights
+    assert "NewsMTSC" in text and "Permission is hereby granted" in text
+    model = TargetModel.from_csv(shipped)
+    notice = "\n".join(line[2:] for line in text.splitlines()
+                       if line.startswith("#") and not line.startswith("# setting "))
+    model.to_csv(tmp_path / "again.csv", notice)
+    assert (tmp_path / "again.csv").read_bytes() == shipped.read_bytes()
+    corpus = framing.load_corpus(SEEDS)
+    sents = framing.sentences(corpus)
+    mentions = framing.find_mentions(sents)
+    frame = pd.DataFrame({"text": [sents.set_index(["article_id", "sentence"]).loc[k, "text"]
+                                   for k in zip(mentions["article_id"], mentions["sentence"])],
+                          "start": mentions["start"], "end": mentions["end"]})
+    a = sentiment.classify_targets(frame, model=TargetModel.from_csv(tmp_path / "again.csv"))
+    b = sentiment.classify_targets(frame, model=default_model())
+    pd.testing.assert_frame_equal(a, b)
+
+
+@needs_newsmtsc
+def test_training_script_reproduces_the_model_file_byte_for_byte(tmp_path):
+    import subprocess
+    out = tmp_path / "model.csv"
+    subprocess.run([sys.executable, str(ROOT / "scripts" / "train_sentiment.py"), "--out",
+                    str(out)], check=True, capture_output=True)
+    assert out.read_bytes() == (ROOT / "framing" / "data" / "target_model.csv").read_bytes()
