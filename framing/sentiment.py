@@ -317,7 +317,7 @@ def classify_targets(frame: pd.DataFrame, method: str = "model", model=None,
     ends = [int(x) for x in frame["end"]]
     quotes = frame["quotes"].tolist() if "quotes" in frame else None
     masks = frame["mask"].tolist() if "mask" in frame else None
-    dense, bags, scopes = features.transform(texts, starts, ends, quotes, masks)
+    dense, bags, scopes, words = features.transform(texts, starts, ends, quotes, masks)
     out = pd.DataFrame(index=frame.index)
     if method == "model":
         proba = model.predict_proba(dense, bags)
@@ -330,7 +330,7 @@ def classify_targets(frame: pd.DataFrame, method: str = "model", model=None,
         out["label"] = polarity_labels(score)
         out["score"] = score
         out["p_negative"] = out["p_neutral"] = out["p_positive"] = np.nan
-    out["words"] = [features.fired(s) for s in scopes]
+    out["words"] = words
     out["scope"] = scopes
     return out
 

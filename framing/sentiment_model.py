@@ -33,7 +33,6 @@ from __future__ import annotations
 import bisect
 import math
 import re
-from functools import lru_cache
 from importlib import resources
 
 import numpy as np
@@ -63,6 +62,7 @@ WINDOWS = (3, 6, 12)
 PLACEHOLDER = "X"
 
 _TOKEN = re.compile(r"\w+(?:['’]\w+)*|[^\w\s]")
+_SPAN = re.Match.span
 _BREAK_PUNCT = frozenset(",;:()[]\"“”—–")
 _BREAK_WORDS = frozenset("but while although though whereas".split())
 _SENTENCE_OPEN = frozenset(".!?\"“‘(:")
@@ -102,15 +102,17 @@ class Sentence:
     def __init__(self, text: str, quotes, mask, lexicon: dict):
         self.text = text
         self.quotes = sorted(quotes)
-        spans = [m.span() for m in _TOKEN.finditer(text)]
+        spans = list(map(_SPAN, _TOKEN.finditer(text)))
         self.starts = starts = [s for s, _ in spans]
         self.ends = ends = [e for _, e in spans]
-        self.raw = raw = [text[s:e] for s, e in spans]
+        self.raw = raw = _TOKEN.findall(text)
         lowered = text.lower().replace("’", "'")
-        if len(lowered) == len(text):  # one lower-casing per sentence, not per word
-            self.low = low = [lowered[s:e] for s, e in spans]
-        else:  # a character whose lower case is longer ("İ"): per word
-            self.low = low = [w.lower().replace("’", "'") for w in raw]
+        # one lower-casing per sentence (lower case never changes where a token ends), unless
+        # a character's lower case is longer ("İ")
+        low = _TOKEN.findall(lowered) if len(lowered) == len(text) else []
+        if len(low) != len(raw):
+            low = [w.lower().replace("’", "'") for w in raw]
+        self.low = low
         self.word = word = [w[0].isalnum() for w in raw]
         n = len(spans)
         masked = [False] * n
@@ -268,7 +270,6 @@ class TargetFeatures:
         self.sided = sided
         self.analyzer = _analyzer()
         self.lexicon = self.analyzer.lexicon
-        self._fired_cached = lru_cache(maxsize=100_000)(self._fired)
 
     def sentence(self, text: str, quotes=(), mask=()) -> Sentence:
         return Sentence(text, quotes, mask, self.lexicon)
@@ -343,7 +344,8 @@ class TargetFeatures:
 
     def target(self, sent: Sentence, start: int, end: int, n_targets: int = 1):
         """Dense features (list of floats, in :data:`DENSE_FEATURES` order), the bag of
-        words (list of str) and the scope text of one target."""
+        words (list of str), the scope text and the lexicon words in it (with VADER's
+        valence, e.g. ``"welcome(+2.0)"``) of one target."""
         vis, p, pe, in_quote, speaker = sent.visible(start, end)
         low, word, val, neg = sent.low, sent.word, sent.val, sent.neg
         left = [vis[k] for k in range(p - 1, -1, -1) if word[vis[k]]]
@@ -358,6 +360,8 @@ class TargetFeatures:
         clause = self.scope(sent, vis, p, pe)
         comp, pos, negs, neu = self.scope_scores(sent, clause)
         scope = self.scope_text(sent, clause)
+        lexicon = self.lexicon
+        words = " ".join([f"{low[t]}({lexicon[low[t]]:+.1f})" for t in clause if val[t]])
         feats += [comp, pos, negs, neu, comp >= 0.05, comp <= -0.05, not (L[2] or R[2])]
         tw = [low[vis[k]] for k in range(p, pe + 1) if word[vis[k]]]
         feats += [in_quote, speaker, L[5] or R[5], L[6], R[6],
@@ -372,7 +376,7 @@ class TargetFeatures:
         bag = lw + rw
         if self.sided:
             bag += ["l:" + w for w in lw] + ["r:" + w for w in rw]
-        return feats, bag, scope
+        return feats, bag, scope, words
 
     def transform(self, texts, starts, ends, quotes=None, masks=None):
         """Features of many targets; each distinct sentence is tokenised and masked once.
@@ -393,7 +397,9 @@ class TargetFeatures:
         dense : ndarray (n, len(DENSE_FEATURES))
         bags : list of list of str
         scopes : list of str
-            The clause text that VADER scored for each target.
+            The clause text whose VADER scores are features, for each target.
+        words : list of str
+            The lexicon words in each scope, with their valence.
         """
         n = len(texts)
         groups: dict = {}
@@ -401,7 +407,7 @@ class TargetFeatures:
             key = (texts[i], tuple(map(tuple, quotes[i])) if quotes is not None else None)
             groups.setdefault(key, []).append(i)
         dense = np.zeros((n, len(DENSE_FEATURES)))
-        bags, scopes = [None] * n, [None] * n
+        bags, scopes, words = [None] * n, [None] * n, [None] * n
         for (text, qs), rows in groups.items():
             for i in rows:
                 if not 0 <= starts[i] < ends[i] <= len(text):
@@ -414,21 +420,10 @@ class TargetFeatures:
             sent = self.sentence(text, quote_spans(text) if qs is None else qs, mask)
             n_targets = len({(starts[i], ends[i]) for i in rows})
             for i in rows:
-                f, bags[i], scopes[i] = self.target(sent, starts[i], ends[i], n_targets)
+                f, bags[i], scopes[i], words[i] = self.target(sent, starts[i], ends[i],
+                                                              n_targets)
                 dense[i] = f
-        return dense, bags, scopes
-
-    def fired(self, scope: str) -> str:
-        """The VADER lexicon words in a scope with their valence, e.g. ``"welcome(+2.0)"``."""
-        return self._fired_cached(scope)
-
-    def _fired(self, scope: str) -> str:
-        out = []
-        for w in scope.split():
-            key = w.strip(".,;:!?\"'“”‘’()").lower()
-            if key in self.lexicon:
-                out.append(f"{key}({self.lexicon[key]:+.1f})")
-        return " ".join(out)
+        return dense, bags, scopes, words
 
 
 LABELS = ("negative", "neutral", "positive")

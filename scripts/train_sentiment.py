@@ -73,7 +73,7 @@ def load(path: Path) -> pd.DataFrame:
 
 def featurise(data: pd.DataFrame, bag_window: int, sided: bool = False):
     feats = TargetFeatures(bag_window=bag_window, sided=sided)
-    dense, bags, _ = feats.transform(data["text"].tolist(), data["start"].tolist(),
+    dense, bags, _, _ = feats.transform(data["text"].tolist(), data["start"].tolist(),
                                      data["end"].tolist())
     return dense, bags
 
