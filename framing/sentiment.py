@@ -40,6 +40,7 @@ articles (or sentences), never single mentions.
 
 from __future__ import annotations
 
+import bisect
 import csv
 import re
 from functools import lru_cache
@@ -367,14 +368,22 @@ def score_mentions(mentions: pd.DataFrame, sentences: pd.DataFrame,
     keys = list(zip(mentions["article_id"], mentions["sentence"]))
     texts, qs = [], []
     local: dict = {}
+    ends: dict = {}  # per article, the quote spans' ends (in text order, so sorted)
     for key in keys:
         t, s0 = text[key]
         texts.append(t)
         if quotes is not None:
             if key not in local:  # the article's spans that fall in this sentence
-                s1 = s0 + len(t)
-                local[key] = [(max(a, s0) - s0, min(b, s1) - s0)
-                              for a, b in quotes.get(key[0], ()) if a < s1 and b > s0]
+                spans = quotes.get(key[0], ())
+                if key[0] not in ends:
+                    ends[key[0]] = [b for _, b in spans]
+                s1, found = s0 + len(t), []
+                i = bisect.bisect_right(ends[key[0]], s0)  # first span ending after s0
+                while i < len(spans) and spans[i][0] < s1:
+                    a, b = spans[i]
+                    found.append((max(a, s0) - s0, min(b, s1) - s0))
+                    i += 1
+                local[key] = found
             qs.append(local[key])
     for key, t, s, e in zip(keys, texts, mentions["start"], mentions["end"]):
         if not 0 <= s < e <= len(t):
