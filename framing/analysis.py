@@ -86,7 +86,9 @@ def analyze(corpus, codebook: pd.DataFrame | None = None,
     codebook : DataFrame, optional
         From :func:`framing.load_codebook`; ``None`` loads the case study's.
     scorer : TargetSentiment, optional
-        The sentiment scorer (default settings when ``None``).
+        ``None`` (default): the logistic-regression scorer
+        (:func:`framing.sentiment.classify_targets`). A :class:`TargetSentiment` scores
+        with VADER alone (``method="vader"``), with that scorer's lexicon.
     engine : {"pandas", "dask"}, optional
         ``"dask"`` (needs ``pip install "framing[dask]"``) splits the articles into
         ``npartitions`` partitions and analyses them on Dask's current scheduler: a
@@ -157,7 +159,8 @@ def _analyze_pandas(corpus: pd.DataFrame, codebook: pd.DataFrame,
     qspans = {aid: quote_spans(text) for aid, text in zip(corpus["article_id"], corpus["text"])}
     mentions = mark_quoted(mentions, corpus, qspans)
     lap("in_quote")
-    mentions = score_mentions(mentions, sents, scorer)
+    # narration never sees quoted words, a quote that runs over paragraphs included
+    mentions = score_mentions(mentions, sents, scorer, quotes=qspans)
     mentions["voice"] = mentions["in_quote"].map({True: "quoted", False: "narration"})
     lap("sentiment")
     quotes = corpus_quotes(corpus, codebook, mentions=spans, spans=qspans)

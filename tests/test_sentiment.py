@@ -66,20 +66,59 @@ def test_news_lexicon_extends_but_never_overrides_vader():
         assert scorer.lexicon[word] == value
 
 
-def test_aggregate_bootstrap_is_seeded_and_flags_small_groups():
-    scored = pd.DataFrame({"outlet": ["A"] * 6 + ["B"] * 2,
-                           "actor": ["x"] * 8,
-                           "score": [0.5, 0.1, -0.2, 0.4, 0.3, 0.0, -0.6, -0.2],
-                           "label": ["positive", "positive", "negative", "positive", "positive",
-                                     "neutral", "negative", "negative"]})
+def _scored():
+    """Two outlets; A has six articles of one to three sentences, B a single article."""
+    rng = np.random.default_rng(3)
+    rows = []
+    for art in range(6):
+        for sent in range(1 + art % 3):
+            score = float(rng.uniform(-1, 1))
+            for _ in range(1 + sent % 2):  # mentions in one sentence share its score
+                rows.append(("A", f"a{art}", sent, "x", score))
+    rows += [("B", "b0", 0, "x", -0.6), ("B", "b0", 1, "x", -0.2), ("B", "b0", 1, "x", -0.2)]
+    scored = pd.DataFrame(rows, columns=["outlet", "article_id", "sentence", "actor", "score"])
+    scored["label"] = sentiment.polarity_labels(scored["score"])
+    return scored
+
+
+def test_aggregate_bootstrap_is_seeded_and_counts_mentions_sentences_articles():
+    scored = _scored()
     a = sentiment.aggregate(scored, n_boot=500, seed=1)
     b = sentiment.aggregate(scored, n_boot=500, seed=1)
     pd.testing.assert_frame_equal(a, b)
     row = a.set_index("outlet").loc["A"]
-    assert row["n"] == 6 and row["mean"] == pytest.approx(np.mean([0.5, 0.1, -0.2, 0.4, 0.3, 0]))
+    part = scored[scored["outlet"] == "A"]
+    assert row["n"] == len(part) and row["articles"] == 6
+    assert row["sentences"] == len(part[["article_id", "sentence"]].drop_duplicates())
+    assert row["mean"] == pytest.approx(part["score"].mean())
     assert row["ci_low"] <= row["mean"] <= row["ci_high"]
-    assert row["share_positive"] == pytest.approx(4 / 6)
+    assert row["share_positive"] == pytest.approx((part["label"] == "positive").mean())
+    assert row["cluster"] == "article"
+    # the small-n flag counts articles: six articles are enough, one is not
     assert not row["few"] and a.set_index("outlet").loc["B", "few"]
+    # one article: no interval can be estimated by resampling articles
+    assert a.set_index("outlet").loc[["B"], ["ci_low", "ci_high"]].isna().all(axis=None)
+    by_sentence = sentiment.aggregate(scored, n_boot=500, seed=1, cluster="sentence")
+    assert by_sentence.set_index("outlet")[["ci_low", "ci_high"]].notna().all(axis=None)
+
+
+@pytest.mark.parametrize("cluster", ["article", "sentence"])
+def test_repeating_mentions_within_their_sentence_does_not_narrow_an_interval(cluster):
+    scored = _scored()
+    tripled = pd.concat([scored] * 3, ignore_index=True)
+    one = sentiment.aggregate(scored, n_boot=1000, seed=0, cluster=cluster)
+    three = sentiment.aggregate(tripled, n_boot=1000, seed=0, cluster=cluster)
+    width = (one["ci_high"] - one["ci_low"]).to_numpy()
+    width3 = (three["ci_high"] - three["ci_low"]).to_numpy()
+    assert np.isfinite(width).any()
+    np.testing.assert_allclose(width3, width)
+    assert (three["n"] == 3 * one["n"]).all()
+
+
+def test_resampling_unit():
+    scored = _scored()
+    assert sentiment.resampling_unit(scored) == "article"
+    assert sentiment.resampling_unit(scored[scored["outlet"] == "B"]) == "sentence"
 
 
 def test_quote_spans_and_mentions_in_quotes():
@@ -107,8 +146,164 @@ def test_score_mentions_on_seeds():
 @needs_newsmtsc
 def test_beats_whole_sentence_vader_on_newsmtsc_rw_dev():
     sys.path.insert(0, str(ROOT / "scripts"))
-    from eval_newsmtsc import load, macro_f1, scores, sentence_vader
+    from eval_newsmtsc import load, macro_f1, sentence_vader
     data = load(NEWSMTSC / "splits" / "rw" / "dev.jsonl")
-    ours = macro_f1(data["gold"], sentiment.polarity_labels(scores(data, TargetSentiment())))
+    ours = macro_f1(data["gold"], sentiment.classify_targets(data, method="vader")["label"])
     base = macro_f1(data["gold"], sentiment.polarity_labels(sentence_vader(data), -0.05, 0.05))
     assert ours >= base + 3, (ours, base)
+
+
+# --- narration is the outlet's words (issue 13, item 1) ------------------------------------
+
+_LETTER = __import__("re").compile(r"[A-Za-z]")
+
+
+def _scramble(text, keep):
+    """``text`` with every letter outside the ``keep`` spans replaced by "q" (same length,
+    so that every offset stays valid)."""
+    chars = list(text)
+    for i, ch in enumerate(chars):
+        if _LETTER.match(ch) and not any(s <= i < e for s, e in keep):
+            chars[i] = "q"
+    return "".join(chars)
+
+
+# A quote opened in one sentence and closed in the next, and a quote that runs over two
+# paragraphs: the sentence-level search sees neither in the second sentence.
+MULTI = ('The Kremlin called the pullout “a wonderful success. The army was brilliant and '
+         'heroic” in a statement about the US on Monday.\n\n'
+         'Mr Putin told the ministers: “Our pilots did excellent, admirable work.\n\n'
+         '“The West was wrong, and the UN is a disgrace and a failure.\n\n'
+         'Washington said nothing.')
+
+
+def _narration_invariance(corpus, method):
+    """Score every mention, then again with every quoted letter (mentions excepted) replaced:
+    narration scores must not move."""
+    sents = framing.sentences(corpus)
+    mentions = framing.find_mentions(sents)
+    qspans = {a: quotes.quote_spans(t) for a, t in zip(corpus["article_id"], corpus["text"])}
+    mentions = quotes.mark_quoted(mentions, corpus, qspans)
+    keep = {}
+    for a, s, e in zip(mentions["article_id"], mentions["article_start"], mentions["article_end"]):
+        keep.setdefault(a, []).append((s, e))
+    changed = sents.copy()
+    texts = dict(zip(corpus["article_id"], corpus["text"]))
+    scrambled = {}
+    for a, text in texts.items():
+        chars = list(text)
+        for s, e in qspans[a]:
+            part = _scramble(text[s:e], [(x - s, y - s) for x, y in keep.get(a, [])])
+            chars[s:e] = part
+        scrambled[a] = "".join(chars)
+    changed["text"] = [scrambled[a][s:s + len(t)] for a, s, t in
+                       zip(sents["article_id"], sents["start"], sents["text"])]
+    assert (changed["text"] != sents["text"]).any()
+    a = sentiment.score_mentions(mentions, sents, quotes=qspans, method=method)
+    b = sentiment.score_mentions(mentions, changed, quotes=qspans, method=method)
+    narration = ~mentions["in_quote"].to_numpy()
+    assert narration.sum() > 0
+    np.testing.assert_array_equal(a["score"].to_numpy()[narration],
+                                  b["score"].to_numpy()[narration])
+    return a, b, narration
+
+
+@pytest.mark.parametrize("method", ["model", "vader"])
+def test_no_narration_score_uses_a_quoted_word(method):
+    corpus = framing.load_corpus(SEEDS)
+    _narration_invariance(corpus, method)
+
+
+@pytest.mark.parametrize("method", ["model", "vader"])
+def test_quotes_over_sentences_and_paragraphs_are_masked(method):
+    corpus = pd.DataFrame({"article_id": ["a"], "outlet": ["o"], "text": [MULTI]})
+    a, b, narration = _narration_invariance(corpus, method)
+    us = a[a["alias"] == "US"]
+    assert len(us) == 1 and not us["in_quote"].any()
+    # "brilliant and heroic" is inside the quote that opened in the previous sentence
+    assert "brilliant" not in us["words"].iloc[0] and "heroic" not in us["words"].iloc[0]
+
+
+def test_a_quoted_target_is_scored_within_its_quote_only():
+    one = "Awful news: “the UN did a fine job,” officials said."
+    two = "Great news: “the UN did a fine job,” officials said."
+    frame = pd.DataFrame({"text": [one, two], "start": [one.index("UN")] * 2,
+                          "end": [one.index("UN") + 2] * 2})
+    for method in ("model", "vader"):
+        out = sentiment.classify_targets(frame, method=method)
+        assert out["score"].iloc[0] == out["score"].iloc[1], method
+        assert out["scope"].iloc[0] == "the X did a fine job"
+
+
+@pytest.mark.parametrize("one, two", [
+    ("Smith said it was hard to watch the awful scenes.",
+     "Smith said it was good to watch the lovely scenes."),
+    ("The pullout is a wonderful and brilliant step, Smith said.",
+     "The pullout is a horrible and disastrous step, Smith said."),
+    ("The pullout is a wonderful and brilliant step, said Smith.",
+     "The pullout is a horrible and disastrous step, said Smith."),
+])
+def test_a_speaker_is_not_scored_on_what_they_say(one, two):
+    frame = pd.DataFrame({"text": [one, two], "start": [one.index("Smith"), two.index("Smith")],
+                          "end": [one.index("Smith") + 5, two.index("Smith") + 5]})
+    for method in ("model", "vader"):
+        out = sentiment.classify_targets(frame, method=method)
+        assert out["score"].iloc[0] == out["score"].iloc[1], method
+
+
+# --- the learned scorer (issue 13, item 3) --------------------------------------------------
+
+def test_classify_targets_contract():
+    texts = ["Critics praised Smith, but Jones was a failure.",
+             "The senator met the governor on Tuesday."]
+    frame = pd.DataFrame({"text": [texts[0], texts[0], texts[1]],
+                          "start": [15, 27, 4], "end": [20, 32, 12]}, index=[7, 3, 5])
+    out = sentiment.classify_targets(frame)
+    assert list(out.index) == [7, 3, 5]
+    assert {"label", "score", "p_negative", "p_neutral", "p_positive"} <= set(out.columns)
+    p = out[["p_negative", "p_neutral", "p_positive"]].to_numpy()
+    np.testing.assert_allclose(p.sum(axis=1), 1.0)
+    labels = np.array(["negative", "neutral", "positive"])[p.argmax(axis=1)]
+    assert list(out["label"]) == list(labels)
+    np.testing.assert_allclose(out["score"], p[:, 2] - p[:, 0])
+    assert list(out["label"]) == ["positive", "negative", "neutral"]
+    again = sentiment.classify_targets(frame)
+    pd.testing.assert_frame_equal(out, again)  # deterministic
+    vader = sentiment.classify_targets(frame, method="vader")
+    assert list(vader["label"]) == ["positive", "negative", "neutral"]
+    assert vader["p_positive"].isna().all()
+    with pytest.raises(ValueError, match="method"):
+        sentiment.classify_targets(frame, method="bert")
+    with pytest.raises(ValueError, match="not inside"):
+        sentiment.classify_targets(pd.DataFrame({"text": ["short"], "start": [3], "end": [10]}))
+
+
+def test_model_file_reloads_to_identical_predictions(tmp_path):
+    from framing.sentiment_model import TargetModel, default_model
+    shipped = ROOT / "framing" / "data" / "target_model.csv"
+    text = shipped.read_text(encoding="utf-8")
+    # the licence notice travels with the weights
+    assert "NewsMTSC" in text and "Permission is hereby granted" in text
+    model = TargetModel.from_csv(shipped)
+    notice = "\n".join(line[2:] for line in text.splitlines()
+                       if line.startswith("#") and not line.startswith("# setting "))
+    model.to_csv(tmp_path / "again.csv", notice)
+    assert (tmp_path / "again.csv").read_bytes() == shipped.read_bytes()
+    corpus = framing.load_corpus(SEEDS)
+    sents = framing.sentences(corpus)
+    mentions = framing.find_mentions(sents)
+    frame = pd.DataFrame({"text": [sents.set_index(["article_id", "sentence"]).loc[k, "text"]
+                                   for k in zip(mentions["article_id"], mentions["sentence"])],
+                          "start": mentions["start"], "end": mentions["end"]})
+    a = sentiment.classify_targets(frame, model=TargetModel.from_csv(tmp_path / "again.csv"))
+    b = sentiment.classify_targets(frame, model=default_model())
+    pd.testing.assert_frame_equal(a, b)
+
+
+@needs_newsmtsc
+def test_training_script_reproduces_the_model_file_byte_for_byte(tmp_path):
+    import subprocess
+    out = tmp_path / "model.csv"
+    subprocess.run([sys.executable, str(ROOT / "scripts" / "train_sentiment.py"), "--out",
+                    str(out)], check=True, capture_output=True)
+    assert out.read_bytes() == (ROOT / "framing" / "data" / "target_model.csv").read_bytes()
