@@ -55,7 +55,9 @@ def test_gold_loads_and_spans_match():
     assert spans == gold["target"].tolist()
 
 
-@needs_abp
+@pytest.mark.skip(reason="the draw was made with the cleaner of commit 63e19da; the cleaner changed "
+                  "since (issue 14) and the items were re-anchored to the new texts "
+                  "(tests/data/README.md); reproduce the draw at that commit")
 def test_gold_is_the_recorded_draw(raw):
     """Re-drawing with the recorded seed gives exactly the committed items."""
     drawn = sg.sample(len(raw), sg.SEED)
