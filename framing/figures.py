@@ -205,6 +205,10 @@ EXTRA_COLOURS = ["#882255", "#44AA99", "#999933", "#332288", "#AA4499", "#117733
                  "#DDCC77"]
 #: Colour of speakers the text leaves unnamed, and of the "other" group a figure merges.
 UNKNOWN_COLOUR = "#BBBBBB"
+#: Named speakers without a codebook row ("not_in_codebook"): grey too, a darker one, so that
+#: adding the camp to a figure never shifts the camps' colours.
+UNCODED_COLOUR = "#888888"
+UNCODED = ("not_in_codebook", "not in codebook")
 OTHER_COLOUR = "#E2E2E2"
 
 
@@ -216,9 +220,10 @@ def palette() -> list[str]:
 def colour_map(labels) -> dict:
     """A stable colour for each label (sorted, then the palette in order; "unknown" grey)."""
     colours_in_order = palette()
-    named = sorted(x for x in set(labels) if x != "unknown")
+    named = sorted(x for x in set(labels) if x != "unknown" and x not in UNCODED)
     colours = {x: colours_in_order[i % len(colours_in_order)] for i, x in enumerate(named)}
     colours["unknown"] = UNKNOWN_COLOUR
+    colours.update({x: UNCODED_COLOUR for x in UNCODED if x in set(labels)})
     return colours
 
 
@@ -257,6 +262,8 @@ class Palette:
             return self.camps[name]
         if name in self.outlets:
             return self.outlets[name]
+        if name in UNCODED:
+            return UNCODED_COLOUR
         return UNKNOWN_COLOUR if name == "unknown" else OTHER_COLOUR
 
     def sort(self, names) -> list:
@@ -305,6 +312,8 @@ def run_palette(codebook: pd.DataFrame | None = None, outlets=()) -> Palette:
     outlet_colours = {o: colours[i % len(colours)] for i, o in enumerate(outlet_names)}
     for i, outlet in enumerate(outlet_names):
         order.setdefault(outlet, len(camps) + i)
+    for name in UNCODED:
+        order[name] = len(order) + 1
     order["unknown"] = len(order) + 1
     return Palette(camps, outlet_colours, order, names)
 
@@ -516,8 +525,10 @@ def interval_plot(frame: pd.DataFrame, row: str, hue: str, value: str = "mean",
         hollow = part[faded].to_numpy(dtype=bool) if faded else np.zeros(len(part), bool)
         # plain arrays: matplotlib warns on one-element Series
         x, lo, hi = (part[c].to_numpy(dtype=float) for c in (value, low, high))
-        ax.errorbar(x, y, xerr=[x - lo, hi - x],
-                    fmt="none", ecolor=colour, elinewidth=1.2, capsize=2)
+        # the interval as drawn from its bounds: a cluster bootstrap's percentile interval
+        # need not contain the mean, and a one-cluster group has none (NaN: no line)
+        ax.hlines(y, lo, hi, color=colour, linewidth=1.2)
+        ax.scatter(np.r_[lo, hi], np.r_[y, y], marker="|", color=colour, s=16, linewidths=1.2)
         ax.scatter(x[~hollow], y[~hollow], color=colour, s=22, label=str(h), zorder=3)
         ax.scatter(x[hollow], y[hollow], facecolor="white", edgecolor=colour, s=22, zorder=3)
         if hollow.all():  # a legend entry for an outlet whose points are all hollow

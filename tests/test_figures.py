@@ -65,3 +65,17 @@ def test_colour_map_keeps_up_to_sixteen_labels_apart():
     assert len(set(colours.values())) == 17
     assert colours["unknown"] == "#BBBBBB"
     assert colour_map(labels[:3]) == {k: colours[k] for k in labels[:3]} | {"unknown": "#BBBBBB"}
+
+
+def test_not_in_codebook_is_grey_and_shifts_no_camp_colour():
+    """Named speakers without a codebook row get a grey of their own, never a camp's colour."""
+    import framing
+    from framing.figures import UNCODED_COLOUR, colour_map, run_palette
+
+    camps = ["russia", "syria_gov", "west"]
+    assert colour_map(camps + ["not_in_codebook"])["russia"] == colour_map(camps)["russia"]
+    assert colour_map(camps + ["not_in_codebook"])["not_in_codebook"] == UNCODED_COLOUR
+    palette = run_palette(framing.load_codebook())
+    assert palette.colour("not_in_codebook") == UNCODED_COLOUR
+    assert palette.sort(["unknown", "not_in_codebook", "russia"]) == [
+        "russia", "not_in_codebook", "unknown"]
