@@ -195,8 +195,17 @@ def voices_by_camp(quotes, by: str = "outlet") -> pd.DataFrame:
     The same table as :func:`framing.quotes.voices` (``units``, ``words``, ``indirect``,
     ``unit_share``, ``word_share``); with Dask only the per-group sums reach the client.
     """
-    q = quotes[[by, "camp", "kind", "scare", "n_words"]]
-    q = q.assign(camp=q["camp"].where(q["camp"] != "", "unknown"))
+    from .quotes import voice_camp
+
+    columns = [by, "camp", "kind", "scare", "n_words"]
+    if "speaker_status" in quotes.columns:  # splits named-but-uncoded from unknown speakers
+        columns.append("speaker_status")
+    q = quotes[columns]
+
+    def with_camp(part):
+        return part.assign(camp=voice_camp(part))
+
+    q = q.map_partitions(with_camp) if is_dask(q) else with_camp(q)
     quoted = q[(q["kind"] != "indirect") & ~q["scare"]]
     units, words, indirect = _compute(
         quoted.groupby([by, "camp"]).size(), quoted.groupby([by, "camp"])["n_words"].sum(),
@@ -273,10 +282,11 @@ def term_counts(path, by: str = "outlet") -> TermCounts:
     if (meta.get("terms_by") or "outlet") != by:
         raise ValueError(f"{path}: term counts are grouped by {meta.get('terms_by')!r}")
     try:
-        frame = read_dask(path / "term_counts", columns=["group", "key", "count"])
+        frame = read_dask(path / "term_counts", columns=["group", "key", "count", "articles"])
     except ImportError:
         return TermCounts.from_table(read_table(path / "term_counts"), by=by)
-    summed = frame.groupby(["group", "key"])["count"].sum().compute()
+    # articles add up too: every article lies in one partition
+    summed = frame.groupby(["group", "key"])[["count", "articles"]].sum().compute()
     table = summed.reset_index()
     return TermCounts.from_table(table, by=by)
 

@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 import framing
-from framing import cli
+from framing import cli, runner
 from framing.actors import CodebookError
 from framing.cli import RunError, main, notebook_title
 from framing.errors import FramingError
@@ -51,7 +51,7 @@ def test_html_title_is_the_notebooks_heading(tmp_path):
     assert notebook_title(nbformat.v4.new_notebook(), "fallback") == "fallback"
     path = tmp_path / "03_x.ipynb"
     nbformat.write(nb, path)
-    cli._export_html(path, tmp_path / "03_x.html")
+    runner.export_html(path, tmp_path / "03_x.html")
     html = (tmp_path / "03_x.html").read_text()
     assert "<title>3. Actors and sentiment</title>" in html
 
