@@ -335,6 +335,9 @@ class _Text:
         self.after = ""
         self._split: dict[int, list] = {}
         self.antecedents: dict[int, tuple | None] = {}  # pronoun position -> its referent
+        self.according: dict[tuple[int, int], object] = {}  # sentence -> its "according to"
+        self.stance: dict[tuple[int, int], list] = {}  # sentence -> its cues outside quotes
+        self.final: dict[tuple[int, int], object] = {}  # sentence -> its ", X said." ending
         self._pstarts = [ps for ps, _ in self.paras]
 
     def sentences_between(self, lo: int, hi: int) -> list[tuple[int, int]]:
@@ -555,7 +558,9 @@ def _dash_byline(t: _Text, u: QuoteUnit) -> bool:
 def _sentence_speaker(t: _Text, u: QuoteUnit) -> bool:
     """A partial quote in a sentence that ends ``..., X said.``"""
     ss, se = t.sentence(u)
-    m = _SENTENCE_FINAL.search(t.text[ss:se])
+    if (ss, se) not in t.final:  # searched once per sentence: linear in quote-dense text
+        t.final[ss, se] = _SENTENCE_FINAL.search(t.text[ss:se])
+    m = t.final[ss, se]
     if m and ss + m.start() >= u.end and t.resolver.valid_speaker(m.group("speaker")):
         if u.kind == "partial":  # the reported clause: the sentence up to ", X said"
             u.content_start, u.content_end = _content(t.text, ss, ss + m.start())
@@ -578,7 +583,9 @@ def _content(text: str, lo: int, hi: int) -> tuple[int, int]:
 def _according_to(t: _Text, u: QuoteUnit) -> bool:
     """``according to X`` in the quote's sentence."""
     ss, se = t.sentence(u)
-    m = _ACCORDING.search(t.text[ss:se])
+    if (ss, se) not in t.according:  # searched once per sentence: linear in quote-dense text
+        t.according[ss, se] = _ACCORDING.search(t.text[ss:se])
+    m = t.according[ss, se]
     if m:
         return t.set_speaker(u, ss + m.start("speaker"), ss + m.end("speaker"), m.group("cue"),
                              "according_to")
@@ -590,9 +597,12 @@ def _cue_subject(t: _Text, u: QuoteUnit) -> bool:
     stance verb before it, else the name or pronoun right before the verb. A verb with no
     named subject still stops the cascade (the unit keeps its ``cue``)."""
     text, s = t.text, u.start
-    ss, _ = t.sentence(u)
-    cue = next((c for c in _STANCE_RX.finditer(text, ss, s) if not inside(c.start(), t.qspans)),
-               None)
+    ss, se = t.sentence(u)
+    if (ss, se) not in t.stance:  # found once per sentence: linear in quote-dense text
+        t.stance[ss, se] = [c for c in _STANCE_RX.finditer(text, ss, se)
+                            if not inside(c.start(), t.qspans)]
+    first = t.stance[ss, se][:1]
+    cue = first[0] if first and first[0].end() <= s else None
     if cue is None:
         return False
     if u.kind == "partial":  # the reported clause: after the cue to the sentence's end
