@@ -237,7 +237,8 @@ def tone_by_group(mentions, by=("outlet", "camp"), voice: str | None = "narratio
     level : float
         Interval level.
     min_n : int
-        Groups with fewer mentions are flagged ``few``.
+        Groups with fewer articles are flagged ``few`` (as :func:`framing.sentiment.aggregate`
+        flags groups with few clusters).
 
     Returns
     -------
@@ -247,7 +248,8 @@ def tone_by_group(mentions, by=("outlet", "camp"), voice: str | None = "narratio
     from scipy.stats import norm
 
     by = list(by)
-    m = mentions[[*by, "voice", "score", "label"]] if voice else mentions[[*by, "score", "label"]]
+    keep = [*by, "article_id", "score", "label"]
+    m = mentions[[*keep, "voice"]] if voice else mentions[keep]
     if voice:
         m = m[m["voice"] == voice]
     m = m.assign(square=m["score"] * m["score"],
@@ -256,8 +258,8 @@ def tone_by_group(mentions, by=("outlet", "camp"), voice: str | None = "narratio
                  positive=(m["label"] == "positive").astype("int64"))
     (sums,) = _compute(m.groupby(by)[["score", "square", "negative", "neutral", "positive"]]
                        .sum())
-    (n,) = _compute(m.groupby(by).size())
-    sums = sums.assign(n=n).sort_index()
+    (n, articles) = _compute(m.groupby(by).size(), m.groupby(by)["article_id"].nunique())
+    sums = sums.assign(n=n, articles=articles).sort_index()
     count = sums["n"].to_numpy(dtype=float)
     mean = sums["score"].to_numpy() / count
     with np.errstate(invalid="ignore", divide="ignore"):
@@ -270,7 +272,8 @@ def tone_by_group(mentions, by=("outlet", "camp"), voice: str | None = "narratio
     out["ci_low"], out["ci_high"] = mean - half, mean + half
     for label in ("negative", "neutral", "positive"):
         out[f"share_{label}"] = sums[label].to_numpy() / count
-    out["few"] = out["n"] < min_n
+    # as in sentiment.aggregate: the small-n flag counts articles, the resampled clusters
+    out["few"] = sums["articles"].to_numpy() < min_n
     return out
 
 
