@@ -12,7 +12,6 @@ Events (a CSV ``date,event``, e.g. ``seeds/events.csv``) are drawn as dated line
 
 from __future__ import annotations
 
-import csv
 import re
 from pathlib import Path
 
@@ -21,6 +20,7 @@ import pandas as pd
 
 from .errors import FramingError
 from .grouping import check_group, group_of, grouping_name
+from .tables import read_checked_csv
 
 _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 FREQUENCIES = {"day": "D", "week": "W-MON", "month": "MS"}
@@ -119,22 +119,15 @@ def load_events(path) -> pd.DataFrame:
     """An events table: CSV with ``date`` (ISO) and ``event`` columns. Returns ``date``
     (datetime) and ``event``, in date order."""
     path = Path(path)
-    if not path.is_file():
-        raise EventsError(f"{path}: events table not found")
-    reader = csv.DictReader(path.read_text(encoding="utf-8-sig").splitlines())
-    header = [h.strip() for h in (reader.fieldnames or [])]
-    if "date" not in header or "event" not in header:
-        raise EventsError(f"{path}: needs columns 'date' and 'event'; the header is "
-                          f"{', '.join(header) or '(empty)'}")
-    reader.fieldnames = header
+    _, reader = read_checked_csv(path, ("date", "event"), "events table", error=EventsError)
     rows = []
-    for n, row in enumerate(reader, start=2):
-        value = (row.get("date") or "").strip()
+    for n, row in reader:
+        value = row.get("date", "")
         date = pd.Timestamp(value) if _ISO.match(value) else pd.NaT
         if pd.isna(date):
             raise EventsError(f"{path} row {n}: date {row.get('date')!r} is not an ISO date "
                               "(YYYY-MM-DD)")
-        rows.append((date, (row.get("event") or "").strip()))
+        rows.append((date, row.get("event", "")))
     return pd.DataFrame(rows, columns=["date", "event"]).sort_values("date", ignore_index=True)
 
 

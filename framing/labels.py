@@ -19,7 +19,6 @@ each label's share of the set's hits with an article-clustered bootstrap interva
 
 from __future__ import annotations
 
-import csv
 import re
 from bisect import bisect_right
 from pathlib import Path
@@ -30,6 +29,7 @@ import pandas as pd
 from .errors import FramingError
 from .concordance import QueryError, query_regex, sort_concordance
 from .grouping import check_group, grouping_name
+from .tables import read_checked_csv
 from .text import sentence_spans, trie_pattern
 
 LABEL_COLUMNS = ("set", "label", "patterns")
@@ -55,23 +55,11 @@ def load_labels(path) -> pd.DataFrame:
         a label given twice in one set, a set with a single label (nothing competes).
     """
     path = Path(path)
-    if not path.is_file():
-        raise LabelsError(f"{path}: labels table not found")
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError:
-        raise LabelsError(f"{path}: not valid UTF-8; re-save the table as UTF-8") from None
-    reader = csv.DictReader(text.splitlines())
-    header = [h.strip() for h in (reader.fieldnames or [])]
-    missing = [c for c in LABEL_COLUMNS if c not in header]
-    if missing:
-        raise LabelsError(f"{path}: missing column(s) {', '.join(missing)}; the header is "
-                          f"{', '.join(header) or '(empty)'}")
-    reader.fieldnames = header
+    _, reader = read_checked_csv(path, LABEL_COLUMNS, "labels table", error=LabelsError)
     rows, seen, seen_patterns = [], {}, {}
-    for n, row in enumerate(reader, start=2):
+    for n, row in reader:
         at = f"{path} row {n}"
-        set_, label = (row.get("set") or "").strip(), (row.get("label") or "").strip()
+        set_, label = row.get("set", ""), row.get("label", "")
         if not set_ or not label:
             raise LabelsError(f"{at}: empty set or label")
         if (set_, label) in seen:

@@ -30,6 +30,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import f1_score
 from sklearn.model_selection import GroupKFold
 from sklearn.preprocessing import StandardScaler
+from threadpoolctl import threadpool_limits
 
 from framing.sentiment_model import DENSE_FEATURES, LABELS, MODEL_FILE, TargetFeatures, TargetModel
 
@@ -157,6 +158,14 @@ def train(data: Path, settings: dict, out: Path) -> None:
 
 
 def main(argv=None) -> None:
+    # One BLAS/OpenMP thread: the solver's sums then run in one order whatever the machine's
+    # core count or its OMP_NUM_THREADS, so the file is reproduced byte for byte (with two
+    # threads against one, the weights differed in the last digits).
+    with threadpool_limits(limits=1):
+        _main(argv)
+
+
+def _main(argv=None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--grid", action="store_true", help="choose settings by grouped CV first")
     ap.add_argument("--out", type=Path, default=OUT)

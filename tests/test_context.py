@@ -316,6 +316,13 @@ def test_events_table(tmp_path):
     bad.write_text("date,event\n14 March,x\n")
     with pytest.raises(EventsError, match="row 2"):
         load_events(bad)
+    # the shared checked reader: header and encoding problems name the file, one line
+    bad.write_text("day,event\n2016-03-14,x\n")
+    with pytest.raises(EventsError, match=r"e.csv: missing column\(s\) date"):
+        load_events(bad)
+    bad.write_bytes("date,event\n2016-03-14,caf\xe9\n".encode("latin-1"))
+    with pytest.raises(EventsError, match="not valid UTF-8"):
+        load_events(bad)
 
 
 # --- keyness upgrades ------------------------------------------------------------------------
