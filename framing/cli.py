@@ -32,6 +32,7 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+from functools import partial
 from pathlib import Path
 
 from .actors import DEFAULT_CODEBOOK, load_codebook
@@ -65,7 +66,7 @@ def project_root(start: Path | None = None) -> Path:
                    "one with pyproject.toml and notebooks/), installed with pip install -e .")
 
 
-def run(root: Path | None = None, echo=print) -> None:
+def run(root: Path | None = None, echo=print, jobs: int | None = None) -> None:
     """Refresh the committed case study: execute ``notebooks/*.ipynb`` in place."""
     if root is None:
         try:
@@ -76,11 +77,8 @@ def run(root: Path | None = None, echo=print) -> None:
                            "framing run --out DIR") from None
     load_corpus(root / "seeds")  # fail early, in one line, on bad input
     notebooks = runner.notebooks(root)
-    for i, nb in enumerate(notebooks, start=1):
-        t = time.perf_counter()
-        echo(f"[{i}/{len(notebooks)}] {nb.relative_to(root)} ...", end=" ", flush=True)
-        execute_notebook(nb)
-        echo(f"done ({time.perf_counter() - t:.1f} s)")
+    runner.run_notebooks(((str(nb.relative_to(root)), partial(execute_notebook, nb))
+                          for nb in notebooks), workers=jobs, echo=echo)
     echo(f"{len(notebooks)} notebook(s) executed in place; figures in {root / 'figures'}")
 
 
@@ -121,7 +119,8 @@ def run_corpus(corpus: Path | None, out: Path | None = None, codebook: Path | No
                root: Path | None = None, echo=print, max_outlets: int | None = None,
                analysis: Path | None = None, case_study: bool = False,
                group_by: str = "outlet", labels: Path | None = None,
-               events: Path | None = None, reference: str | None = None) -> Path:
+               events: Path | None = None, reference: str | None = None,
+               jobs: int | None = None) -> Path:
     """Run the whole suite on ``corpus``; write everything under ``out``. ``options`` are
     :func:`framing.load_corpus` keywords (column names, ``dates``). ``group_by`` is the column
     whose groups the notebooks compare; ``labels`` a competing-labels table, ``events`` a
@@ -205,18 +204,13 @@ def run_corpus(corpus: Path | None, out: Path | None = None, codebook: Path | No
                   "EVENTS": str(events.resolve()) if events else "", "REFERENCE": reference}
     if max_outlets is not None:
         parameters["MAX_OUTLETS"] = max_outlets or None  # 0: every outlet
-    notebooks = runner.notebooks(root)
-    for i, nb in enumerate(notebooks, start=1):
-        t = time.perf_counter()
-        echo(f"[{i}/{len(notebooks)}] {nb.name} ...", end=" ", flush=True)
+    def job(nb):
         target = out / "notebooks" / nb.name
-        try:
-            execute_notebook(nb, target, parameters, other_corpus=not case_study)
-        except RunError:
-            echo("failed")
-            raise
+        execute_notebook(nb, target, parameters, other_corpus=not case_study)
         export_html(target, out / "html" / f"{nb.stem}.html")
-        echo(f"done ({time.perf_counter() - t:.1f} s)")
+
+    runner.run_notebooks(((nb.name, partial(job, nb)) for nb in runner.notebooks(root)),
+                         workers=jobs, echo=echo)
     echo("tables ...", end=" ", flush=True)
     tables = result.tables()
     tables["removed_lines"] = removed_lines(result.corpus)
@@ -416,6 +410,9 @@ def main(argv=None) -> int:
     p_run.add_argument("--analysis", type=Path, metavar="DIR",
                        help="run the notebooks on an analysis saved by framing analyze "
                             "(nothing is recomputed)")
+    p_run.add_argument("--jobs", type=int, metavar="N",
+                       help="notebooks executed at once, each in its own kernel (default: one "
+                            "per core)")
     p_an = sub.add_parser("analyze", help="compute the analysis once and save it as Parquet "
                           "(one process, or Dask workers that each write their partition)")
     _add_corpus_options(p_an)
@@ -459,6 +456,8 @@ def main(argv=None) -> int:
         sys.stdout.flush()
 
     try:
+        if args.command == "run" and args.jobs is not None and args.jobs < 1:
+            raise RunError(f"--jobs {args.jobs}: give 1 or more notebooks at once")
         if args.command == "run":
             if args.analysis is not None:
                 if args.corpus is not None or args.codebook or args.normalisation or \
@@ -467,7 +466,7 @@ def main(argv=None) -> int:
                     raise RunError("--analysis already names its corpus and codebook; give "
                                    "only --out and --max-outlets with it")
                 run_corpus(None, args.out, echo=echo, max_outlets=args.max_outlets,
-                           analysis=args.analysis)
+                           analysis=args.analysis, jobs=args.jobs)
             elif args.corpus is None:
                 extra = [o for o in ("codebook", "normalisation", "max_outlets", "group_by",
                                      "labels", "events", "reference")
@@ -480,14 +479,14 @@ def main(argv=None) -> int:
                     root = case_study_root()
                     run_corpus(root / "seeds", args.out, root / "seeds" / "actors.csv",
                                root / "seeds" / "normalisation.csv", echo=echo,
-                               case_study=True)
+                               case_study=True, jobs=args.jobs)
                 else:
-                    run(echo=echo)
+                    run(echo=echo, jobs=args.jobs)
             else:
                 run_corpus(args.corpus, args.out, args.codebook, args.normalisation,
                            _load_options(args), echo=echo, max_outlets=args.max_outlets,
                            group_by=args.group_by or "outlet", labels=args.labels,
-                           events=args.events, reference=args.reference)
+                           events=args.events, reference=args.reference, jobs=args.jobs)
         elif args.command == "analyze":
             if args.corpus is None:
                 raise RunError("analyze needs --corpus")

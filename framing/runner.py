@@ -125,3 +125,64 @@ def export_html(notebook: Path, target: Path) -> None:
     body, _ = HTMLExporter().from_notebook_node(
         nb, resources={"metadata": {"name": notebook_title(nb, notebook.stem)}})
     atomic_write(target, lambda tmp: Path(tmp).write_text(body, encoding="utf-8"))
+
+
+def default_workers() -> int:
+    """Notebooks run at once: one per core (each runs in its own kernel process)."""
+    import os
+
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        cores = os.cpu_count() or 1
+    return max(1, cores)
+
+
+def run_notebooks(jobs, workers: int | None = None, echo=print) -> None:
+    """Run ``jobs`` -- (label, callable) pairs, each executing one notebook -- ``workers`` at a
+    time, echoing one progress line per notebook as it finishes.
+
+    Notebooks are independent (each loads the corpus or the saved analysis itself), so they
+    can run side by side in their own kernels. If any fails, the rest are not started and the
+    first failure in notebook order is raised.
+    """
+    import time
+    from concurrent.futures import ThreadPoolExecutor
+
+    jobs = list(jobs)
+    workers = max(1, min(workers or default_workers(), len(jobs)))
+    total = len(jobs)
+
+    def timed(job):
+        t = time.perf_counter()
+        job()
+        return time.perf_counter() - t
+
+    if workers == 1:
+        for i, (label, job) in enumerate(jobs, start=1):
+            echo(f"[{i}/{total}] {label} ...", end=" ", flush=True)
+            try:
+                seconds = timed(job)
+            except RunError:
+                echo("failed")
+                raise
+            echo(f"done ({seconds:.1f} s)")
+        return
+    echo(f"{total} notebooks, {workers} at a time")
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        futures = [pool.submit(timed, job) for _, job in jobs]
+        failed = None
+        for i, ((label, _), future) in enumerate(zip(jobs, futures), start=1):
+            if future.cancelled():  # not started: an earlier notebook failed
+                continue
+            try:
+                seconds = future.result()
+            except RunError as err:
+                echo(f"[{i}/{total}] {label} ... failed")
+                failed = failed or err
+                for later in futures:
+                    later.cancel()
+                continue
+            echo(f"[{i}/{total}] {label} ... done ({seconds:.1f} s)")
+        if failed is not None:
+            raise failed

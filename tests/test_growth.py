@@ -48,7 +48,7 @@ def _seconds(tmp_path, text: str, repeat: int) -> float:
 
 
 @pytest.mark.parametrize("kind, small", [
-    ("long article", 2_500_000),    # 10 MB at 4n
+    ("long article", 1_000_000),    # 4 MB at 4n
     ("one line", 250_000),          # a single line of 1 MB at 4n
     ("only quote marks", 250_000),  # 1 MB of quotation marks at 4n
 ])
