@@ -513,7 +513,9 @@ def _read_table(path: Path, rows, columns: dict):
     header = next(rows)
     for field in ("text", "outlet"):
         if mapping[field] not in header:
-            hint = f" (pass {field}='<column>')" if field not in columns else ""
+            # the same table is read from the command line and from Python: name both ways
+            hint = (f" (name yours with --{field} COLUMN, or {field}='COLUMN' in Python)"
+                    if field not in columns else "")
             raise CorpusError(f"{path}: no column {mapping[field]!r} for the article {field}"
                               f"{hint}; columns are {', '.join(map(str, header))}")
     for field in ("title", "published", "url", "article_id"):

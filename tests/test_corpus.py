@@ -366,7 +366,8 @@ TABLE_CASES = [
      "d.csv row 3: duplicate article id '1'"),
     ("d.jsonl", b'{"id": 1, "text": "a", "outlet": "A"}\n{"id": 1, "text": "b", "outlet": "B"}\n',
      {"article_id": "id"}, "d.jsonl line 2: duplicate article id '1'"),
-    ("m.csv", b"body,outlet\nx,A\n", {}, "m.csv: no column 'text' for the article text"),
+    ("m.csv", b"body,outlet\nx,A\n", {}, "m.csv: no column 'text' for the article text (name "
+     "yours with --text COLUMN, or text='COLUMN' in Python)"),
     ("e.csv", b"", {}, "e.csv: the file is empty"),
     ("h.csv", b"text,outlet\n", {}, "the corpus is empty"),
 ]
