@@ -188,14 +188,12 @@ def collocates(analysis, actor=None, by: str = "outlet", window: int = 5,
         node = nodes[(group, act)]
         node[0] += j - i
         node[1] += len(near)
-        for w in near:
-            if folded:
-                w = folded.get(w, w)
-            if w in stop or len(w) < 2:
-                continue
-            key = (group, act, w)
-            counts[key] += 1
-            in_article.add(key)
+        if folded:
+            near = [folded.get(w, w) for w in near]
+        # Counter.update and set.update count a whole window in C
+        keys = [(group, act, w) for w in near if w not in stop and len(w) > 1]
+        counts.update(keys)
+        in_article.update(keys)
         i = j
     for key in in_article:
         arts[key] += 1
