@@ -108,6 +108,25 @@ def as_outlets(corpus: pd.DataFrame, by: str) -> pd.DataFrame:
     return out
 
 
+def original_outlets(analysis):
+    """Undo :func:`as_outlets` on an analysis (e.g. one ``framing run --group-by`` saved):
+    ``outlet`` is the outlet's own name again, for code that groups by the column itself.
+    Returned unchanged when its corpus was never relabelled.
+
+    Examples
+    --------
+    >>> saved = original_outlets(framing.load_analysis("runs/abp/analysis"))  # doctest: +SKIP
+    """
+    from dataclasses import replace
+
+    corpus = analysis.corpus
+    if "outlet_name" not in corpus.columns:
+        return analysis
+    corpus = corpus.copy()
+    corpus["outlet"] = corpus.pop("outlet_name")
+    return replace(analysis, corpus=corpus)
+
+
 def group_of(table: pd.DataFrame, corpus: pd.DataFrame, by: str) -> pd.Series:
     """The ``by`` group of each row of a per-article table (joined on ``article_id``)."""
     if by in table.columns:

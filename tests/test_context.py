@@ -14,7 +14,7 @@ import framing
 from framing.collocates import WORD, collocates, term_frequencies
 from framing.concordance import concordance, concordance_text
 from framing.corpus import from_frame
-from framing.coverage import EventsError, coverage, coverage_note, load_events
+from framing.coverage import EventsError, coverage, coverage_figure, coverage_note, load_events
 from framing.labels import LabelsError, label_hits, label_shares, load_labels
 
 from .helpers import SEEDS
@@ -391,3 +391,24 @@ def test_notebook_06_case_study_readings_hold(seeds, seed_analysis):
     assert len(terror) == 2 and (terror["right"].str.startswith("groups")).all()
     colloc = collocates(seed_analysis, actor="putin", window=5).set_index(["outlet", "term"])
     assert colloc.loc[("The Independent", "ordered"), "n"] == 3
+
+
+def test_coverage_lines_over_years_draw_empty_months_at_zero():
+    """Over a span of years the figure draws lines: a month with no articles is a point at 0
+    (not a straight line bridging the gap), tick labels keep the decimals they need, and the
+    date axis has no minor ticks (the default iterated day by day over a decade)."""
+    from matplotlib.ticker import NullLocator
+
+    months = pd.to_datetime([f"{y}-{m:02d}-01" for y in (2012, 2014) for m in range(1, 8)])
+    table = pd.DataFrame({"outlet": "A", "period": months, "articles": 1,
+                          "articles_share": 1 / 14, "mentions_share": np.linspace(0.005, 0.02, 14),
+                          "quotes_share": 1 / 14})
+    table.attrs["period"] = "month"
+    fig = coverage_figure(table)
+    line = fig.axes[0].lines[0]
+    assert len(line.get_xdata()) == 31  # Jan 2012 to Jul 2014, every month
+    assert list(line.get_ydata()).count(0) == 17
+    assert isinstance(fig.axes[-1].xaxis.get_minor_locator(), NullLocator)
+    fig.canvas.draw()
+    labels = [t.get_text() for t in fig.axes[1].get_yticklabels() if t.get_text()]
+    assert len(labels) == len(set(labels))  # 0.5% steps do not all read "1%"
