@@ -144,7 +144,8 @@ def run_notebooks(jobs, workers: int | None = None, echo=print) -> None:
 
     Notebooks are independent (each loads the corpus or the saved analysis itself), so they
     can run side by side in their own kernels. If any fails, the rest are not started and the
-    first failure in notebook order is raised.
+    first failure in notebook order (a notebook's ``RunError``, or an error writing its
+    output) is raised.
     """
     import time
     from concurrent.futures import ThreadPoolExecutor
@@ -163,7 +164,7 @@ def run_notebooks(jobs, workers: int | None = None, echo=print) -> None:
             echo(f"[{i}/{total}] {label} ...", end=" ", flush=True)
             try:
                 seconds = timed(job)
-            except RunError:
+            except Exception:
                 echo("failed")
                 raise
             echo(f"done ({seconds:.1f} s)")
@@ -177,7 +178,7 @@ def run_notebooks(jobs, workers: int | None = None, echo=print) -> None:
                 continue
             try:
                 seconds = future.result()
-            except RunError as err:
+            except Exception as err:  # a notebook's RunError, or e.g. a full disk on export
                 echo(f"[{i}/{total}] {label} ... failed")
                 failed = failed or err
                 for later in futures:

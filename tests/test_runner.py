@@ -55,3 +55,24 @@ def test_a_failure_is_raised_and_later_notebooks_are_not_started(workers):
         run_notebooks(jobs, workers=workers, echo=echo)
     assert any("02 ... failed" in line or line.strip() == "failed" for line in out)
     assert "08" not in started  # the queue was dropped after the failure
+
+
+def test_an_error_writing_output_also_stops_the_queue():
+    """Not only a failing cell: an OSError from writing a notebook's HTML (a full disk) stops
+    the notebooks not yet started, and is raised as it is (the command line prints it)."""
+    started = []
+
+    def ok(name):
+        def job():
+            started.append(name)
+            time.sleep(0.1)
+        return job
+
+    def full_disk():
+        raise OSError(28, "No space left on device")
+
+    out, echo = _lines()
+    jobs = [("01", ok("01")), ("02", full_disk)] + [(f"{i:02d}", ok(f"{i:02d}")) for i in range(3, 9)]
+    with pytest.raises(OSError, match="No space"):
+        run_notebooks(jobs, workers=2, echo=echo)
+    assert "08" not in started
