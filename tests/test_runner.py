@@ -16,6 +16,16 @@ def _lines():
     return out, echo
 
 
+def _jobs(started, failing):
+    """Eight notebooks; the second runs ``failing``; each other one records that it started."""
+    def ok(name):
+        def job():
+            started.append(name)
+            time.sleep(0.1)
+        return job
+    return [("01", ok("01")), ("02", failing)] + [(f"{i:02d}", ok(f"{i:02d}")) for i in range(3, 9)]
+
+
 def test_notebooks_run_side_by_side_and_are_reported_in_order():
     running, most = [0], [0]
     lock = threading.Lock()
@@ -39,18 +49,12 @@ def test_notebooks_run_side_by_side_and_are_reported_in_order():
 def test_a_failure_is_raised_and_later_notebooks_are_not_started(workers):
     started = []
 
-    def ok(name):
-        def job():
-            started.append(name)
-            time.sleep(0.1)
-        return job
-
     def bad():
         started.append("bad")
         raise RunError("02.ipynb, cell 3: ValueError: no")
 
     out, echo = _lines()
-    jobs = [("01", ok("01")), ("02", bad)] + [(f"{i:02d}", ok(f"{i:02d}")) for i in range(3, 9)]
+    jobs = _jobs(started, bad)
     with pytest.raises(RunError, match="02.ipynb, cell 3"):
         run_notebooks(jobs, workers=workers, echo=echo)
     assert any("02 ... failed" in line or line.strip() == "failed" for line in out)
@@ -62,17 +66,11 @@ def test_an_error_writing_output_also_stops_the_queue():
     the notebooks not yet started, and is raised as it is (the command line prints it)."""
     started = []
 
-    def ok(name):
-        def job():
-            started.append(name)
-            time.sleep(0.1)
-        return job
-
     def full_disk():
         raise OSError(28, "No space left on device")
 
     out, echo = _lines()
-    jobs = [("01", ok("01")), ("02", full_disk)] + [(f"{i:02d}", ok(f"{i:02d}")) for i in range(3, 9)]
+    jobs = _jobs(started, full_disk)
     with pytest.raises(OSError, match="No space"):
         run_notebooks(jobs, workers=2, echo=echo)
     assert "08" not in started
