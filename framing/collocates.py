@@ -143,19 +143,16 @@ def collocates(analysis, actor=None, by: str = "outlet", window: int = 5,
         frequencies = term_frequencies(corpus, by, normalisation)
     folded = _folder(normalisation)
     groups = group_of(mentions, corpus, by).to_numpy()
-    stop = frozenset(stop_words)
-    # (group, actor, term) -> co-occurrences and articles; (group, actor) -> [mentions, words]
-    counts: Counter = Counter()
-    arts: Counter = Counter()
-    in_article: set = set()
-    article = None
-    nodes: dict = defaultdict(lambda: [0, 0])
     order = np.lexsort((mentions["start"].to_numpy(), mentions["actor"].to_numpy(),
                         mentions["sentence"].to_numpy(), mentions["article_id"].to_numpy()))
     aids, sents, acts, starts, ends = (mentions[c].to_numpy()[order].tolist() for c in (
         "article_id", "sentence", "actor", "start", "end"))
     groups = groups[order].tolist()
     texts = _sentence_texts(analysis, mentions)[order].tolist()
+    # The loop only cuts windows; counting is done once at the end on integer codes.
+    # Per visit (one sentence and actor): its cell (group, actor), its article, its words.
+    cells: dict = {}
+    visit_cell, visit_article, visit_words, visit_mentions, near_all = [], [], [], [], []
     i, total = 0, len(aids)
     while i < total:
         aid, sent, act = aids[i], sents[i], acts[i]
@@ -163,41 +160,69 @@ def collocates(analysis, actor=None, by: str = "outlet", window: int = 5,
         while j < total and aids[j] == aid and sents[j] == sent and acts[j] == act:
             j += 1
         text = texts[i]
-        # The sentence's words outside this actor's mentions (its own names are not its
-        # context), with the place of each mention among them; findall keeps this in C.
-        words, marks, pos = [], [], 0
-        for s, e in zip(starts[i:j], ends[i:j]):
-            if s < pos:  # overlapping rows (never from find_mentions): skip
-                continue
-            words.extend(WORD.findall(text[pos:s].lower()))
-            marks.append(len(words))
-            pos = e
-        words.extend(WORD.findall(text[pos:].lower()))
-        if len(marks) == 1:
-            m = marks[0]
-            near = words[max(m - window, 0):m + window]
+        if j == i + 1:
+            s, e = starts[i], ends[i]
+            left = WORD.findall(text[:s].lower())
+            right = WORD.findall(text[e:].lower())
+            near = left[max(len(left) - window, 0):]
+            near.extend(right[:window])
         else:
+            # The sentence's words outside this actor's mentions (its own names are not its
+            # context), with the place of each mention among them.
+            words, marks, pos = [], [], 0
+            for s, e in zip(starts[i:j], ends[i:j]):
+                if s < pos:  # overlapping rows (never from find_mentions): skip
+                    continue
+                words.extend(WORD.findall(text[pos:s].lower()))
+                marks.append(len(words))
+                pos = e
+            words.extend(WORD.findall(text[pos:].lower()))
             near = [words[k] for k in sorted({k for m in marks for k in range(
                 max(m - window, 0), min(m + window, len(words)))})]
-        if aid != article:  # rows are sorted by article: count each article once per cell
-            for key in in_article:
-                arts[key] += 1
-            in_article.clear()
-            article = aid
-        group = groups[i]
-        node = nodes[(group, act)]
-        node[0] += j - i
-        node[1] += len(near)
-        if folded:
-            near = [folded.get(w, w) for w in near]
-        # Counter.update and set.update count a whole window in C
-        keys = [(group, act, w) for w in near if w not in stop and len(w) > 1]
-        counts.update(keys)
-        in_article.update(keys)
+        visit_cell.append(cells.setdefault((groups[i], act), len(cells)))
+        visit_article.append(aid)
+        visit_words.append(len(near))
+        visit_mentions.append(j - i)
+        near_all.extend(near)
         i = j
-    for key in in_article:
-        arts[key] += 1
-    return _score(counts, arts, nodes, frequencies, by, measure, min_n, min_articles)
+    return _score(_count(cells, visit_cell, visit_article, visit_words, visit_mentions,
+                         near_all, folded, frozenset(stop_words)),
+                  frequencies, by, measure, min_n, min_articles)
+
+
+def _count(cells, visit_cell, visit_article, visit_words, visit_mentions, near_all, folded,
+           stop) -> dict:
+    """Co-occurrences and articles per (cell, term), mentions and window words per cell."""
+    n_cells = len(cells)
+    cell = np.asarray(visit_cell, dtype=np.int64)
+    sizes = np.asarray(visit_words, dtype=np.int64)
+    f_x = np.bincount(cell, weights=np.asarray(visit_mentions, float), minlength=n_cells)
+    r1 = np.bincount(cell, weights=sizes.astype(float), minlength=n_cells)
+    codes, vocab = pd.factorize(np.array(near_all, dtype=object))
+    if folded:
+        codes_f, vocab = pd.factorize(np.array([folded.get(w, w) for w in vocab], dtype=object))
+        codes = codes_f[codes]
+    # stop words are counted in the windows (r1) but never reported
+    valid = np.fromiter((w not in stop and len(w) > 1 for w in vocab), bool, len(vocab))
+    word_cell = np.repeat(cell, sizes)
+    word_article = np.repeat(pd.factorize(np.array(visit_article, dtype=object))[0], sizes)
+    keep = valid[codes] if len(codes) else np.zeros(0, bool)
+    key = word_cell[keep] * max(len(vocab), 1) + codes[keep]
+    art = word_article[keep]
+    srt = np.lexsort((art, key))
+    key, art = key[srt], art[srt]
+    new_key = np.r_[True, key[1:] != key[:-1]] if len(key) else np.zeros(0, bool)
+    new_pair = new_key | np.r_[True, art[1:] != art[:-1]] if len(key) else new_key
+    first = np.flatnonzero(new_key)
+    n = np.diff(np.r_[first, len(key)]).astype(float)
+    arts = np.add.reduceat(new_pair.astype(np.int64), first) if len(first) else first
+    ukey = key[first]
+    cell_of = ukey // max(len(vocab), 1)
+    names = list(cells)
+    return {"group": np.array([names[c][0] for c in cell_of], dtype=object),
+            "actor": np.array([names[c][1] for c in cell_of], dtype=object),
+            "term": np.asarray(vocab, dtype=object)[ukey % max(len(vocab), 1)],
+            "n": n, "arts": arts, "f_x": f_x[cell_of], "r1": r1[cell_of]}
 
 
 def _sentence_texts(analysis, mentions) -> np.ndarray:
@@ -211,19 +236,16 @@ def _sentence_texts(analysis, mentions) -> np.ndarray:
                     dtype=object)
 
 
-def _score(counts, arts, nodes, frequencies, by, measure, min_n, min_articles) -> pd.DataFrame:
-    if not counts:
+def _score(counted, frequencies, by, measure, min_n, min_articles) -> pd.DataFrame:
+    group, actor, term = counted["group"], counted["actor"], counted["term"]
+    if not len(term):
         return pd.DataFrame(columns=[by, *COLLOCATE_COLUMNS, "rank"])
-    keys = list(counts)
-    group, actor, term = (np.array(x, dtype=object) for x in zip(*keys))
-    n = np.fromiter(counts.values(), dtype=float, count=len(keys))
-    arts = np.fromiter((arts[k] for k in keys), dtype=np.int64, count=len(keys))
-    f_x = np.array([nodes[(g, a)][0] for g, a, _ in keys], dtype=float)
-    r1 = np.array([nodes[(g, a)][1] for g, a, _ in keys], dtype=float)
+    n, arts, f_x, r1 = counted["n"], counted["arts"], counted["f_x"], counted["r1"]
     # a term's count in its group (never below its co-occurrences: a caller's frequencies
     # computed with another normalisation must not give a negative cell)
-    f_y = np.maximum(np.array([frequencies[g][0].get(w, 0) for g, _, w in keys], dtype=float), n)
-    total = np.array([frequencies[g][1] for g, _, _ in keys], dtype=float)
+    f_y = np.maximum(np.array([frequencies[g][0].get(w, 0) for g, w in zip(group, term)],
+                              dtype=float), n)
+    total = np.array([frequencies[g][1] for g in group], dtype=float)
     log_dice = 14 + np.log2(2 * n / (f_x + f_y))
     # the 2x2 table: rows in the actor's windows or not, columns the term or another word
     obs = np.stack([n, r1 - n, f_y - n, total - r1 - f_y + n])

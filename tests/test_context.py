@@ -158,6 +158,56 @@ def test_collocates_agree_with_the_concordance_lines(seeds, seed_analysis):
             assert sentences <= n <= hits, (outlet, term, n, sentences, hits)
 
 
+def _collocates_by_definition(analysis, window, folded):
+    """Counted the slow way the module docstring defines: per sentence and actor, the words
+    outside the actor's mentions; the union of the windows around its mentions."""
+    from collections import Counter
+
+    from framing.terms import STOP_WORDS
+
+    n, arts, mentions, words_in = Counter(), {}, Counter(), Counter()
+    sent_text = dict(zip(zip(analysis.sentences["article_id"], analysis.sentences["sentence"]),
+                         analysis.sentences["text"]))
+    m = analysis.mentions.sort_values(["article_id", "sentence", "actor", "start"])
+    for (aid, sent, actor), rows in m.groupby(["article_id", "sentence", "actor"], sort=False):
+        text, outlet = sent_text[(aid, sent)], rows["outlet"].iloc[0]
+        words, marks, pos = [], [], 0
+        for s, e in zip(rows["start"], rows["end"]):
+            words += WORD.findall(text[pos:s].lower())
+            marks.append(len(words))
+            pos = e
+        words += WORD.findall(text[pos:].lower())
+        near = [words[k] for k in sorted({k for mk in marks
+                                         for k in range(max(mk - window, 0),
+                                                        min(mk + window, len(words)))})]
+        mentions[(outlet, actor)] += len(rows)
+        words_in[(outlet, actor)] += len(near)
+        for w in near:
+            w = folded.get(w, w)
+            if w not in STOP_WORDS and len(w) > 1:
+                n[(outlet, actor, w)] += 1
+                arts.setdefault((outlet, actor, w), set()).add(aid)
+    return n, arts, mentions, words_in
+
+
+@pytest.mark.parametrize("window", [1, 3, 5, 9])
+def test_collocates_equal_a_count_by_definition(seed_analysis, window):
+    """Every actor, every outlet, with the case study's spelling table: counts, articles,
+    mentions and window words equal the definition counted one visit at a time."""
+    from framing.terms import Normaliser, load_normalisation
+
+    norm = load_normalisation()
+    folded = {v: c.lower() for v, c in Normaliser(norm).mapping.items()
+              if " " not in v and " " not in c}
+    assert folded  # the table has one-word variants to fold
+    table = collocates(seed_analysis, window=window, normalisation=norm)
+    n, arts, mentions, words_in = _collocates_by_definition(seed_analysis, window, folded)
+    got = {(r.outlet, r.actor, r.term): (r.n, r.articles, r.mentions, r.window_words)
+           for r in table.itertuples()}
+    want = {k: (c, len(arts[k]), mentions[k[:2]], words_in[k[:2]]) for k, c in n.items()}
+    assert got == want
+
+
 def test_collocates_g2_and_p_match_a_direct_computation(seed_analysis):
     from scipy.stats import chi2_contingency
 
