@@ -159,7 +159,8 @@ def _speaker_verdict(g, t) -> str:
 
 
 def _camp_verdict(g, t) -> str:
-    if (t["camp"] or "") == g["camp"]:
+    # joint speakers of two camps ("republicans|democrats"): either camp is right
+    if (t["camp"] or "") == g["camp"] or (t["camp"] and t["camp"] in g["camp"].split("|")):
         return "right"
     return "unknown" if not t["camp"] else "wrong"
 
