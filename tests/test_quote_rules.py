@@ -315,3 +315,55 @@ def test_voices_split_unknown_and_uncoded_speakers(book):
     assert top[["speaker", "units", "articles"]].values.tolist() == [["Mr. Daniel Craig", 1, 1],
                                                                     ["Daniel Craig", 1, 1]]
     assert camp_labels(book)["not_in_codebook"] == "not in codebook"
+
+
+# --- rules decided on the second dev batch (tests/data/README.md) ---------------------------
+
+@pytest.mark.parametrize("text,snippet,speaker,actor", [
+    # any -ly adverb between the speaker and the verb, after another quote in the sentence
+    ('After a reader asked if "Mr Talking Points" fits a jersey, Jordan gamely replied, '
+     '"Maybe someday."', "Maybe someday", "Jordan", "jordan"),
+    # "as X put it", with a "then-" title
+    ('It funded tools for "circumventing politically motivated censorship," as then-Senator '
+     'Claire McCaskill put it in 2010.', "circumventing", "then-Senator Claire McCaskill",
+     "mccaskill"),
+    # "(to quote X)"
+    ('Both parties favour "bold leadership" (to quote Jim Jordan) abroad.', "bold leadership",
+     "Jim Jordan", "jordan"),
+    # joint named speakers with an apposition, and the second half of the split quote
+    ('"Tariffs will depress spending," Claire McCaskill and Jim Jordan, members of the panel, '
+     'wrote in a note on Friday. "Families are most exposed."', "Families are",
+     "Claire McCaskill and Jim Jordan", "mccaskill"),
+    # a middle initial in the speaker words still finds the codebook alias
+    ('"The panel will meet," Elijah E. Cummings said.', "The panel", "Elijah E. Cummings",
+     "cummings"),
+    # the subject of "said" is not a name inside a dash aside
+    ('Jordan — a lawmaker who was attacked by President Obama on Monday — wrote a report and '
+     'said Earnest "grew testy" at the briefing.', "grew testy", "Jordan", "jordan"),
+    # a progressive ("were saying") is the verb of its own clause, not a participle
+    ('Indeed, as early as last weekend, Pentagon officials were saying that he was '
+     '"collaborating," a word that helps.', "collaborating", "Pentagon", "pentagon"),
+    # "denounced" is a stance verb; the pronoun takes the narration's subject
+    ('Senator Claire McCaskill toured Iowa union halls. She denounced "open borders" as a plot.',
+     "open borders", "She", "mccaskill"),
+])
+def test_rules_of_the_second_dev_batch(text, snippet, speaker, actor, book):
+    u = unit(text, snippet, book)
+    assert u["speaker"] == speaker and u["actor"] == actor, u[["speaker", "actor", "rule"]]
+
+
+@pytest.mark.parametrize("text,snippet", [
+    # "and" between words that are not two names is a clause, not a joint speaker
+    ('"It is over," the court ruled and Obama said.', "It is over"),
+    # "to quote" must name someone
+    ('He favoured "bold leadership" (to quote the old saying) abroad.', "bold leadership"),
+])
+def test_rules_of_the_second_dev_batch_must_not_attribute(text, snippet, book):
+    u = unit(text, snippet, book)
+    assert u["actor"] in ("", None) or pd.isna(u["actor"]), u[["speaker", "actor", "rule"]]
+
+
+def test_a_noun_in_ly_is_not_an_adverb(book):
+    # "ally" is the head of the speaker phrase, not an adverb before the verb
+    assert unit('"We will win," a campaign ally said.', "We will win", book)["speaker"] == \
+        "a campaign ally"

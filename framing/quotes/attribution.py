@@ -92,12 +92,12 @@ _SAY = (r"said|says|say|added|adds|told(?:\s+[a-z]+){0,4}?(?:\s+in\s+[A-Z][\w-]+
         r"announced|claimed|argued|argues|concluded|recalled|recalls|clarified|acknowledged|"
         r"admitted|conceded|countered|testified|tweeted|posted|remarked|observed|predicted|"
         r"cautioned|shouted|joked|quipped|emailed|texted|exclaimed|boasted|demanded|complained|"
-        r"asserted|contended|agreed|retorted|reported|reports")
+        r"asserted|contended|agreed|retorted|reported|reports|put\s+it")
 # Plural present forms, nouns too ("a claim", "a note"): only right after a quote's speaker.
 _SAY_PLURAL = r"write|argue|note|warn|explain|insist|claim|tell|add"
 # Speech and stance verbs that make a sentence's subject the source of a partial quote.
 _STANCE = (_SAY + r"|described(?:\s+as)?|called|calling|insisting|raised concerns|ordered|pledged|"
-           r"welcomed|recognized|recognised|quoted|urged|accused|promised|vowed|denied|"
+           r"welcomed|recognized|recognised|quoted|urged|accused|promised|vowed|denied|denounced|"
            r"saying|stresses|suggested|dismissed|praised|criticised|criticized|condemned|"
            r"adding|telling|noting|arguing|warning|explaining|claiming|writing|asking|indicated")
 # Adverbs between a speaker and the verb ("Smith flatly denied", "X has repeatedly said").
@@ -106,7 +106,11 @@ _ADVERBS = (r"publicly|privately|recently|reportedly|frequently|often|immediatel
             r"openly|tersely|firmly|emphatically|confidently|proudly|sarcastically|jokingly|"
             r"plainly|directly|explicitly|famously|never|always|sometimes|still|even|just|"
             r"quickly|quietly|bitterly|loudly|happily|cheerfully|calmly|curtly|"
-            r"previously|repeatedly|later|earlier|once|again")
+            r"previously|repeatedly|later|earlier|once|again|"
+            # any other -ly adverb ("gamely replied"), not the nouns and adjectives in -ly
+            r"(?!(?:ally|rally|family|supply|reply|assembly|anomaly|monopoly|italy|belly|"
+            r"bully|jelly|holy|daily|weekly|monthly|yearly|only|early|likely|july)\b)"
+            r"[a-z]{2,}ly")
 _SAY_RX = re.compile(r"\b(?:" + _SAY + r")\b")
 _STANCE_RX = re.compile(r"\b(?:" + _STANCE + r")\b")
 _AUX = r"(?:(?:has|had|have|also|long|yesterday|earlier|later|repeatedly|previously|then|"\
@@ -118,7 +122,7 @@ _AFTER_CUE_SPEAKER = re.compile(
     r"retorted|agreed|exclaimed|concluded|remarked|observed|cautioned|acknowledged)\s+"
     r"(?P<speaker>[^,.;:“”\"]{2,80}?)\s*(?=[,.;:]|$)")
 _AFTER_SPEAKER_CUE = re.compile(
-    r"^\s*[,.?!]?\s*(?P<speaker>[^,.;:“”\"!?]{2,80}?)\s+" + _AUX
+    r"^\s*[,.?!]?\s*(?:as\s+)?(?P<speaker>[^,.;:“”\"!?]{2,80}?)\s+" + _AUX
     + r"(?P<cue>" + _SAY + "|" + _SAY_PLURAL + r"|reads|read)\b")
 # A name, a parenthesis and/or an apposition between the quote and the verb:
 # '"...," Sen. Claire McCaskill, D-Mo., said' / '"...," Rep. X (R-Ohio), a panel member, said'
@@ -146,7 +150,8 @@ _DASH_BYLINE = re.compile(
     r"\s*(?:[,(][^“”\"]{0,120})?[.]?\s*$")
 _BETWEEN_SPLIT = re.compile(
     r"^[\s,.;:—–-]*(?:(?P<cue1>" + _SAY + r")\s+(?P<speaker1>[^,.;:“”\"]{2,80}?)"
-    r"|(?P<speaker2>[^,.;:“”\"]{2,80}?)\s+" + _AUX + r"(?P<cue2>" + _SAY + r"))\b"
+    r"|(?P<speaker2>[^,.;:“”\"]{2,80}?)(?:,\s+[^“”\".!?]{1,140}?,)?\s+" + _AUX
+    + r"(?P<cue2>" + _SAY + r"))\b"
     r"[^“”\"]{0,160}$")
 # Transcript style at the start of a paragraph: 'Sen. Dick Durbin (D-IL): "..."'
 _SPEAKER_COLON = re.compile(r"^(?P<speaker>[A-Z][^.!?:“”\"]{1,80}?)\s*:\s*$")
@@ -198,6 +203,10 @@ _NOT_SPEAKER = re.compile(r"\b(?:came|comes|come|was|were|is|are|been|after|befo
 _NAME_BEFORE_CUE = re.compile(
     r"(?:^|[\s(])((?:[A-Z][\w’'-]*[a-z][\w’'-]*\s+){0,3}[A-Z][\w’'-]*[a-z][\w’'-]*)\s+" + _AUX
     + r"$")
+_THEN_TITLE = re.compile(r"\bthen[–-](?=[A-Za-z])")
+# Two named people speaking together: "Seema Shah and Danielle McIntee"
+_JOINT_NAMES = re.compile(r"^(?:[A-Z][\w.․'’-]*\s+){0,3}[A-Z][\w․'’-]*[a-z][\w’'-]*\s+and\s+"
+                          r"(?:[A-Z][\w.․'’-]*\s+){0,3}[A-Z][\w’'-]*[a-z][\w’'-]*$")
 _PRONOUN_BEFORE_CUE = re.compile(r"\b(he|she|He|She)\s+" + _AUX + r"$")
 _TITLE_WORD = re.compile(r"[A-Za-z][\w’'-]*")
 # A cue that is negated ("Trump hasn't said that, but ...") attributes nothing.
@@ -305,7 +314,8 @@ class Resolver:
         """A speaker is a noun phrase that names someone: a codebook actor, a person, a
         role, or a pronoun, and holds no clause words ("but", "came", "after")."""
         head = words.split(",")[0].strip()
-        if not head or _NOT_SPEAKER.search(head):
+        head = _THEN_TITLE.sub("", head)  # "then-Secretary of State X": "then" is no clause
+        if not head or _NOT_SPEAKER.search(head) and not _JOINT_NAMES.match(head):
             return bool(SURFACE_PRONOUN.match(head))
         return bool(self.finder.find(head) or _PERSONISH.search(head) or GENERIC.match(head)
                     or SURFACE_PRONOUN.match(head) or re.search(r"\b[A-Z]", head)
@@ -383,12 +393,12 @@ class _Text:
         if not head:
             return False
         lead += phrase.find(head) if head else 0
-        u.speaker = head
+        u.speaker = head.replace(DOT, ".")
         u.speaker_start = sp_start + lead
         u.speaker_end = sp_start + lead + len(head)
         u.cue = " ".join(cue.split())
         u.rule = rule
-        u.apposition = phrase
+        u.apposition = phrase.replace(DOT, ".")
         return True
 
 
@@ -504,7 +514,8 @@ def _speaker_before(t: _Text, u: QuoteUnit, rx, pstart: int, end: int, rule: str
     else:
         m = rx.search(t.text, end - 240, end)
         offset = 0
-    if m and t.resolver.valid_speaker(m.group("speaker")):
+    # the speaker is the comma segment nearest the verb ("..., Rosen gamely replied,")
+    if m and t.resolver.valid_speaker(_head(m.group("speaker"), rule)):
         return t.set_speaker(u, offset + m.start("speaker"), offset + m.end("speaker"),
                              m.group("cue"), rule)
     return False
@@ -614,10 +625,13 @@ def _cue_subject(t: _Text, u: QuoteUnit) -> bool:
     # first mention (a coordinated verb: "X gave ..., but raised concerns ...")
     clause_start = max([ss] + [ss + i + 1 for i, ch in enumerate(text[ss:cue.start()])
                                if ch in ",;:"])
-    before_cue = [m for m in t.mentions.within(ss, cue.start()) if not inside(m.start, t.qspans)]
+    asides = [(ss + a.start(), ss + a.end()) for a in _ASIDE.finditer(text[ss:cue.start()])]
+    before_cue = [m for m in t.mentions.within(ss, cue.start()) if not inside(m.start, t.qspans)
+                  and not any(a <= m.start < b for a, b in asides)]
     in_clause = [m for m in before_cue if m.start >= clause_start]
-    if cue.group().endswith("ing"):  # a participle ("insisting") shares the sentence's subject
-        in_clause = []
+    if cue.group().endswith("ing") and not _PROGRESSIVE.search(text, max(ss, cue.start() - 12),
+                                                               cue.start()):
+        in_clause = []  # a participle ("insisting") shares the sentence's subject
     subject = in_clause[-1] if in_clause else None
     if subject is None and _RELATIVE.match(text, clause_start, cue.start()):
         # "American Bridge, which just announced ...": the relative pronoun's antecedent
@@ -643,12 +657,30 @@ def _cue_subject(t: _Text, u: QuoteUnit) -> bool:
     return True
 
 
+# An aside inside a sentence: "Rosen — a Fox News alum who ... Obama's administration — said"
+_ASIDE = re.compile(r"\s[—–]\s[^—–“”\"]{1,200}?\s[—–]\s|\s--\s[^“”\"]{1,200}?\s--\s|\([^()]{1,200}\)")
+_PROGRESSIVE = re.compile(r"\b(?:was|were|is|are|been|be)\s+$")
+#: "... "bold leadership" (to quote Paul Ryan) ..."
+_TO_QUOTE = re.compile(r"^\s*[,.?!]?\s*\(?\s*(?P<cue>to quote|quoting)\s+"
+                       r"(?P<speaker>[^,.;:()“”\"]{2,80}?)\s*(?=[,.;:)]|$)")
+
+
+def _to_quote(t: _Text, u: QuoteUnit) -> bool:
+    """``"...," to quote X`` / ``"..." (quoting X)``"""
+    m = _TO_QUOTE.match(t.after)
+    if m and t.resolver.valid_speaker(m.group("speaker")):
+        return t.set_speaker(u, t.after_from + m.start("speaker"),
+                             t.after_from + m.end("speaker"), m.group("cue"), "to_quote")
+    return False
+
+
 #: The attribution cascade: ``(rule name, function(text, unit) -> bool)``, tried in order;
 #: the first that returns True settles the unit.
 RULES: list[tuple[str, Callable[[_Text, QuoteUnit], bool]]] = [
     ("after_cue_speaker", _after_cue_speaker),
     ("after_speaker_cue", _after_speaker_cue),
     ("after_speaker_apposition", _after_speaker_apposition),
+    ("to_quote", _to_quote),
     ("dash_byline", _dash_byline),
     ("split", _split),
     ("before_colon", _before_colon),
