@@ -367,3 +367,41 @@ def test_a_noun_in_ly_is_not_an_adverb(book):
     # "ally" is the head of the speaker phrase, not an adverb before the verb
     assert unit('"We will win," a campaign ally said.', "We will win", book)["speaker"] == \
         "a campaign ally"
+
+
+@pytest.mark.parametrize("text,snippet,speaker,actor,rule", [
+    # a definite role noun takes the nearest earlier mention that holds the noun
+    ("The court denied a motion from House Democrats on Wednesday.\n\nIt was a blow.\n\n"
+     '"We will go on," the Democrats told the justices.', "We will go on", "the Democrats",
+     "house_democrats", "after_speaker_cue+role_noun"),
+    # "found" is a stance verb: a study's finding is its words
+    ('A Princeton study of voters found that from 1956 to 1996, "partisanship has grown."',
+     "partisanship", "A Princeton study", "princeton_study", "cue_subject"),
+    # a sentence ending in a colon introduces its subject's words, with no speech verb
+    ("Senator Claire McCaskill spoke next.\n\nShe then recited her resume: "
+     '"I have more experience than anybody."', "I have more", "She", "mccaskill",
+     "colon_subject+pronoun"),
+])
+def test_role_nouns_findings_and_colon_subjects(text, snippet, speaker, actor, rule, book2):
+    u = unit(text, snippet, book2)
+    assert (u["speaker"], u["actor"], u["rule"]) == (speaker, actor, rule)
+
+
+@pytest.mark.parametrize("text,snippet", [
+    # no earlier mention holds the noun: the role stays unresolved
+    ('House Democrats met on Monday.\n\n"We will win," the party said.', "We will win"),
+    # a colon after no named subject introduces no one
+    ('Here is what we know so far: "It is over."', "It is over"),
+])
+def test_role_nouns_and_colon_subjects_must_not_attribute(text, snippet, book2):
+    u = unit(text, snippet, book2)
+    assert u["actor"] in ("", None) or pd.isna(u["actor"]), u[["speaker", "actor", "rule"]]
+
+
+@pytest.fixture(scope="module")
+def book2(tmp_path_factory):
+    path = tmp_path_factory.mktemp("codebook2") / "actors.csv"
+    path.write_text(CODEBOOK_CSV + "house_democrats,House Democrats,democrats,group,House Democrats\n"
+                    "princeton_study,Princeton study,experts,group,A Princeton study|Princeton study\n",
+                    encoding="utf-8")
+    return framing.load_codebook(path)

@@ -99,7 +99,8 @@ _SAY_PLURAL = r"write|argue|note|warn|explain|insist|claim|tell|add"
 _STANCE = (_SAY + r"|described(?:\s+as)?|called|calling|insisting|raised concerns|ordered|pledged|"
            r"welcomed|recognized|recognised|quoted|urged|accused|promised|vowed|denied|denounced|"
            r"saying|stresses|suggested|dismissed|praised|criticised|criticized|condemned|"
-           r"adding|telling|noting|arguing|warning|explaining|claiming|writing|asking|indicated")
+           r"adding|telling|noting|arguing|warning|explaining|claiming|writing|asking|indicated|"
+           r"found")
 # Adverbs between a speaker and the verb ("Smith flatly denied", "X has repeatedly said").
 _ADVERBS = (r"publicly|privately|recently|reportedly|frequently|often|immediately|angrily|"
             r"flatly|bluntly|simply|finally|initially|originally|separately|subsequently|"
@@ -674,6 +675,23 @@ def _to_quote(t: _Text, u: QuoteUnit) -> bool:
     return False
 
 
+def _colon_subject(t: _Text, u: QuoteUnit) -> bool:
+    """``She then recited her legislative resume: "...``: a sentence that ends in a colon right
+    before the quote, with a name or pronoun as its subject, introduces that subject's words
+    (no speech verb needed: the colon does the work)."""
+    if _after_char(t, u) != ":":
+        return False
+    ss, _ = t.sentence(u)
+    colon = t.last_before(u.para[0], u.start)
+    if ss >= colon or colon - ss > 200:
+        return False
+    m = _SUBJECT.match(t.text, ss, colon)
+    if m is None or inside(ss, t.qspans):
+        return False
+    group = "pronoun" if m.group("pronoun") else "name"
+    return t.set_speaker(u, m.start(group), m.end(group), ":", "colon_subject")
+
+
 #: The attribution cascade: ``(rule name, function(text, unit) -> bool)``, tried in order;
 #: the first that returns True settles the unit.
 RULES: list[tuple[str, Callable[[_Text, QuoteUnit], bool]]] = [
@@ -687,6 +705,7 @@ RULES: list[tuple[str, Callable[[_Text, QuoteUnit], bool]]] = [
     ("speaker_colon", _speaker_colon),
     ("colon_paragraph", _colon_paragraph),
     ("before_comma", _before_comma),
+    ("colon_subject", _colon_subject),
     ("sentence_speaker", _sentence_speaker),
     ("according_to", _according_to),
     ("cue_subject", _cue_subject),
@@ -880,7 +899,40 @@ def _resolve(t: _Text, u: QuoteUnit, found: list[QuoteUnit], i: int) -> None:
         if near is not None:
             actor, camp = near.actor, near.camp
             u.rule += "+generic_role"
+    if not actor:
+        role_actor, role_camp = _role_noun(t, u)
+        if role_actor:
+            actor, camp = role_actor, role_camp
     u.actor, u.camp = actor, camp
+
+
+# "the Democrats", "the party", "the agreement": a definite noun that names no one by itself
+_ROLE_NOUN = re.compile(r"^[Tt]he\s+(?P<noun>[A-Za-z][a-z-]{2,})$")
+
+
+def _role_noun(t: _Text, u: QuoteUnit) -> tuple:
+    """``(actor, camp)`` of a definite role noun ("the Democrats" after "House Democrats"):
+    the nearest codebook mention before it, outside
+    quotes, whose words hold the noun (singular or plural); ``(None, None)`` otherwise. A
+    definite noun refers back further than a pronoun: up to ``_LOOK_BACK`` characters."""
+    m = _ROLE_NOUN.match(u.speaker)
+    if m is None:
+        return None, None
+    noun = m.group("noun").lower()
+    stem = noun[:-1] if noun.endswith("s") else noun
+    floor = max(0, u.speaker_start - _LOOK_BACK)
+    raw, qspans = t.raw, t.qspans
+
+    def holds(mention) -> bool:
+        words = [w.lower() for w in _TITLE_WORD.findall(raw[mention.start:mention.end])]
+        return not inside(mention.start, qspans) and any(
+            w in (noun, stem, stem + "s") for w in words)
+
+    near = t.mentions.last_within(floor, u.speaker_start, holds)
+    if near is None:
+        return None, None
+    u.rule += "+role_noun"
+    return near.actor, near.camp
 
 
 _INHERITED = ("multi_paragraph", "continuation", "split")
