@@ -945,18 +945,29 @@ def _antecedent(t: _Text, u: QuoteUnit, found: list[QuoteUnit], i: int):
     "he"/"she": the most recent named person, in this paragraph before the pronoun or in
     the previous one: a person quoted earlier, or the subject of a narration sentence
     ("Mr. Obama dismissed ..."). "they"/"it": the latest quoted speaker there, when it is
-    a codebook group. "we"/"I": never resolved."""
-    resolver, text = t.resolver, t.text
-    p, pos = u.paragraph, u.speaker_start
-    floor = t.paras[p - 1][0] if p > 0 else t.paras[p][0]
-    floor = max(floor, pos - _LOOK_BACK)  # bounded: a one-line article stays linear
+    a codebook group. "we"/"I": never resolved. When "he"/"she" finds no one there, the
+    paragraph before that is read too (a narration paragraph about someone else's footage of
+    the person may stand between)."""
     group = bool(_GROUP_PRONOUN.match(u.speaker))
     if not group and not PRONOUN.match(u.speaker):
         return None
+    ref = _antecedent_within(t, u, found, i, group, 1)
+    if ref is None and not group and u.paragraph >= 2:
+        ref = _antecedent_within(t, u, found, i, group, 2)
+    return ref
+
+
+def _antecedent_within(t: _Text, u: QuoteUnit, found: list[QuoteUnit], i: int, group: bool,
+                       back: int):
+    """:func:`_antecedent` over this paragraph and the ``back`` paragraphs before it."""
+    resolver, text = t.resolver, t.text
+    p, pos = u.paragraph, u.speaker_start
+    floor = t.paras[p - back][0] if p >= back else t.paras[0][0]
+    floor = max(floor, pos - _LOOK_BACK)  # bounded: a one-line article stays linear
     best = None  # (position, name, actor, camp)
-    for j in range(i - 1, -1, -1):  # sorted by start: stop at the paragraph before last
+    for j in range(i - 1, -1, -1):  # sorted by start: stop before the paragraphs read
         v = found[j]
-        if v.paragraph < p - 1 or v.end < floor:
+        if v.paragraph < p - back or v.end < floor:
             break
         if v.speaker and floor <= v.speaker_start < pos and \
                 not SURFACE_PRONOUN.match(v.speaker):
