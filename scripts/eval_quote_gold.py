@@ -3,9 +3,9 @@
 Usage: python scripts/eval_quote_gold.py [--label LABEL] [--units]
 
 Runs ``framing.corpus_quotes`` with the gold's codebook (tests/data/quotes_gold_abp_actors.csv)
-on the 40 gold articles (tests/data/quotes_gold_abp_articles.csv, texts read from
+on the 60 gold articles (tests/data/quotes_gold_abp_articles.csv, texts read from
 ../shared/datasets/article_bias_prediction and cleaned as ``framing.load_corpus`` does), matches
-its units to the gold units (tests/data/quotes_gold_abp.csv) and prints, for ``dev`` and ``test``
+its units to the gold units (tests/data/quotes_gold_abp.csv) and prints, for ``dev`` (and each of its sampling batches) and ``test``
 separately, the scores below. The rows are written to scripts/results/quote_gold_eval.csv under
 ``label`` (default ``current``); rows with other labels (e.g. ``before``) are kept, so the file
 holds the before/after table. ``--units`` also writes the unit-level matches of the dev split to
@@ -249,13 +249,21 @@ def score(gold: pd.DataFrame, tool: pd.DataFrame) -> dict:
 
 
 def evaluate(label: str = "current", splits=("dev", "test")) -> pd.DataFrame:
-    """Run the extractor on the gold articles and score each split: one row per split."""
+    """Run the extractor on the gold articles and score each split: one row per split, and
+    one per sampling batch of a split drawn in more than one (``dev batch 2``)."""
     gold = load_gold()
-    corpus = gold_corpus()
+    articles = load_articles()
+    corpus = gold_corpus(articles)
     tool = run_extractor(corpus)
-    rows = []
+    parts = []
     for split in splits:
-        ids = set(corpus.loc[corpus["split"] == split, "article_id"])
+        part = articles[articles["split"] == split]
+        parts.append((split, set(part["article_id"])))
+        if part["batch"].nunique() > 1:
+            parts += [(f"{split} batch {b}", set(p["article_id"]))
+                      for b, p in part.groupby("batch", sort=True)]
+    rows = []
+    for split, ids in parts:
         rows.append({"label": label, "split": split,
                      **score(gold[gold["article_id"].isin(ids)],
                              tool[tool["article_id"].isin(ids)])})
