@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 import textwrap
-from collections import Counter, defaultdict
+from collections import Counter
 
 import numpy as np
 import pandas as pd

@@ -130,7 +130,11 @@ def sample(path: Path = ABP, out: Path = OUT) -> list[dict]:
         if eligible(records[aid], text):
             ids.append(aid)
             texts[aid] = text
-    first = recorded_batch1(out)
+    # batch 1: the recorded ids and splits; every other field from the data and today's cleaner
+    # (so a changed title or text shows as a difference from the file)
+    first = [_row(records[r["article_id"]], r["split"],
+                  texts.get(r["article_id"]) or clean(records[r["article_id"]]), 1)
+             for r in recorded_batch1(out)]
     if not first:
         first = draw_batch1(records, ids, texts)
     per_outlet: dict = {}

@@ -17,12 +17,16 @@ Each unit records the ``rule`` that attributed it:
 ``after_speaker_cue``   ``"...," officials said`` / ``"...", the statement said`` / ``they write``
 ``after_speaker_apposition``  ``"...," Sen. Claire McCaskill, D-Mo., said`` /
                         ``"...," Rep. X (R-Ohio), a panel member, said``
+``to_quote``            ``"..." (to quote Paul Ryan)`` / ``"...," as X put it``
 ``dash_byline``         ``"..." — Jane Doe`` closing its paragraph
 ``split``               ``"A", says X, "B"`` (and a second quote after ``X said.``)
 ``before_colon``        ``Mr Putin said: "...`` / ``X, a spokesman for Y, told reporters: "...``
 ``speaker_colon``       transcript style at a paragraph's start: ``Sen. Dick Durbin (D-IL): "...``
 ``colon_paragraph``     a quote-only paragraph after one that ends ``X continued:``
 ``before_comma``        ``the announcer said, "...`` / ``X, a historian who attended, recalled, "...``
+``colon_subject``       ``She then recited her resume: "...``: a sentence ending in a colon,
+                        with a name or pronoun as its subject (not a passive, not words
+                        received: "was confronted by", "a letter ... that reads")
 ``sentence_speaker``    a partial quote in a sentence that ends ``..., X said.``
 ``according_to``        ``according to X``
 ``cue_subject``         a partial quote in a reported sentence: the actor who is the
@@ -39,12 +43,15 @@ speaker of the next sentence ("X said he ..."); no rule reads across a sentence 
 
 Speakers are resolved to codebook actors and camps, the most specific first (a person row
 beats an institution row). A pronoun keeps its surface speaker ("he"); "he"/"she" get the
-actor and camp of the most recent named person in the same or previous paragraph: a person
-quoted earlier, or the subject of a narration sentence ("Mr. Obama dismissed ..."), named in
-``referent`` (rule suffix ``+pronoun``); "they"/"it" only of a codebook group that just spoke;
+actor and camp of the most recent named person in the same or previous paragraph (or the one
+before that, when the previous names no person): a person quoted earlier, or the subject of a
+narration sentence ("Mr. Obama dismissed ..."), named in ``referent`` (rule suffix ``+pronoun``); "they"/"it" only of a codebook group that just spoke;
 otherwise the camp stays unknown (``+pronoun_unresolved``): never guessed. A generic role
 ("officials", "the statement", "a spokesman") takes the actor of the nearest codebook mention
-before the quote, outside quotation marks, in that paragraph or the one before.
+before the quote, outside quotation marks, in that paragraph or the one before. A definite
+role noun ("the Democrats", "the party", "the ministry"; not a proper name such as "the House")
+takes the nearest earlier mention whose head is that noun ("House Democrats"), up to about two
+paragraphs' worth of text back (rule suffix ``+role_noun``).
 ``speaker_status`` says which unknown a unit is: ``named_not_in_codebook`` (add a row) or
 ``none_in_text``. Short unattributed quotes with no speech verb (scare quotes, titles) are
 kept but flagged ``scare`` and left out of voice counts.
