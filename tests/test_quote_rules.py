@@ -447,3 +447,17 @@ def test_a_run_of_adverbs_does_not_backtrack_exponentially(book):
 
     seconds(2)  # warm the pattern caches
     assert seconds(16) / seconds(8) < 8.0
+
+
+@pytest.mark.parametrize("text,actor", [
+    # a critic or an ally of a person is someone else: unknown, not the person
+    ('"It is a disaster," an Obama critic said.', ""),
+    ('"We will win," Obama adviser Alan Cobb said.', ""),
+    ('"We will win," a close Obama ally said.', ""),
+    # an institution's aide speaks for it, as its spokesman does
+    ('"We will win," a White House aide said.', "white_house"),
+    ('"We will win," Obama said.', "obama"),
+])
+def test_a_name_that_qualifies_someone_else_is_not_the_speaker(text, actor, book):
+    u = unit(text, "We will win" if "win" in text else "disaster", book)
+    assert (u["actor"] or "") == actor, u[["speaker", "actor", "rule"]]

@@ -51,7 +51,9 @@ otherwise the camp stays unknown (``+pronoun_unresolved``): never guessed. A gen
 before the quote, outside quotation marks, in that paragraph or the one before. A definite
 role noun ("the Democrats", "the party", "the ministry"; not a proper name such as "the House")
 takes the nearest earlier mention whose head is that noun ("House Democrats"), up to about two
-paragraphs' worth of text back (rule suffix ``+role_noun``).
+paragraphs' worth of text back (rule suffix ``+role_noun``). A name that qualifies someone
+else ("an Obama critic", "a Trump ally", "Obama adviser David Axelrod") does not make its actor
+the speaker; an institution's aide or adviser speaks for the institution.
 ``speaker_status`` says which unknown a unit is: ``named_not_in_codebook`` (add a row) or
 ``none_in_text``. Short unattributed quotes with no speech verb (scare quotes, titles) are
 kept but flagged ``scare`` and left out of voice counts.

@@ -280,6 +280,13 @@ class MentionIndex:
         return out
 
 
+# After a name, a noun for someone else: of the person's circle, or of its opponents
+_CIRCLE = re.compile(
+    r"(?:[’']s)?\s+(?:[a-z]+\s+)?(?:allies|ally|aides?|advisers?|advisors?|supporters?|donors?|"
+    r"voters?|fans?|associates?|loyalists?|friends?|confidants?|backers?)\b")
+_OPPONENT = re.compile(r"(?:[’']s)?\s+(?:[a-z]+\s+)?(?:critics?|opponents?|rivals?|detractors?)\b")
+
+
 class Resolver:
     """Speaker words -> (actor, camp) through the codebook. Built once per codebook."""
 
@@ -292,7 +299,12 @@ class Resolver:
     def actor(self, words: str) -> tuple[str, str]:
         """The most specific actor the words name: a person row beats an institution row
         ("White House Press Secretary Josh Earnest" is Earnest); else the first named."""
-        found = self.finder.find(words)
+        # "a Trump critic", "a Putin ally": the name qualifies someone else, who stays unknown
+        # (an institution's aide or adviser speaks for it: "a White House aide" is the White
+        # House, as a spokesman is; a critic of anyone is not them)
+        found = [m for m in self.finder.find(words)
+                 if not _OPPONENT.match(words, m[1])
+                 and not (m[2] in self.persons and _CIRCLE.match(words, m[1]))]
         if not found:
             return "", ""
         person = next((m for m in found if m[2] in self.persons), found[0])
