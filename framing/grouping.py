@@ -127,6 +127,32 @@ def original_outlets(analysis):
     return replace(analysis, corpus=corpus)
 
 
+def regrouped_terms(counts, by: str):
+    """A grouped run's saved term counts (:attr:`framing.Analysis.terms`, counted by the
+    relabelled outlet ``"<by>: <value>"``, see :func:`as_outlets`) as counts grouped by ``by``
+    itself, so that the keyness of the groups needs no second count of the corpus. ``None``
+    when ``counts`` is None or was not counted by those groups (the caller counts then).
+
+    Examples
+    --------
+    >>> saved = framing.load_analysis("runs/abp/analysis")                       # doctest: +SKIP
+    >>> distinctive_terms(regrouped_terms(saved.terms, "bias_text"), by="bias_text",
+    ...                   method="keyness")                                      # doctest: +SKIP
+    """
+    if counts is None or counts.by != "outlet":
+        return None
+    if by == "outlet":
+        return counts
+    prefix = by + ": "
+    if not counts.groups or not all(g.startswith(prefix) for g in counts.groups):
+        return None
+    from .terms import TermCounts
+
+    # one common prefix removed: the groups stay sorted
+    return TermCounts([g[len(prefix):] for g in counts.groups], counts.keys, counts.counts,
+                      by=by, docs=counts.docs)
+
+
 def group_of(table: pd.DataFrame, corpus: pd.DataFrame, by: str) -> pd.Series:
     """The ``by`` group of each row of a per-article table (joined on ``article_id``)."""
     if by in table.columns:

@@ -462,3 +462,27 @@ def test_coverage_lines_over_years_draw_empty_months_at_zero():
     fig.canvas.draw()
     labels = [t.get_text() for t in fig.axes[1].get_yticklabels() if t.get_text()]
     assert len(labels) == len(set(labels))  # 0.5% steps do not all read "1%"
+
+
+def test_a_grouped_runs_saved_term_counts_give_the_keyness_of_a_fresh_count(seeds):
+    """Notebook 06 reads a grouped run's saved counts (counted by "side: a", "side: b")
+    instead of counting the corpus again: the keyness table is the same."""
+    from framing import terms
+    from framing.grouping import as_outlets, regrouped_terms
+
+    corpus = seeds.copy()
+    corpus["side"] = ["a", "b", "a", "b", "a"][:len(corpus)]
+    table = terms.load_normalisation(SEEDS / "normalisation.csv")
+    result = framing.analyze(as_outlets(corpus, "side"), count_terms=True, normalisation=table)
+    counts = regrouped_terms(result.terms, "side")
+    assert counts.groups == ["a", "b"]
+    for reference in (None, "a"):
+        saved = terms.distinctive_terms(counts, by="side", method="keyness", n=None,
+                                        reference=reference)
+        fresh = terms.distinctive_terms(corpus, by="side", method="keyness", n=None,
+                                        normalisation=table, reference=reference)
+        pd.testing.assert_frame_equal(saved, fresh)
+    # counts not counted by these groups are not passed off as theirs
+    assert regrouped_terms(result.terms, "outlet") is not None  # outlet: the relabelled names
+    assert regrouped_terms(result.terms, "country") is None
+    assert regrouped_terms(None, "side") is None
