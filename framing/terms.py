@@ -293,6 +293,25 @@ def term_counts(corpus, by: str = "outlet", ngram_range=(1, 2),
     return list(fitted.groups), fitted.terms, fitted.counts
 
 
+def cells_at(matrix, row, col) -> np.ndarray:
+    """``matrix[row, col]`` for arrays of cells, in the matrix's dtype (0 where nothing is
+    stored). One
+    sorted search over the stored cells: scipy's element-wise indexing scans a row per cell
+    and took minutes on millions of cells."""
+    coo = sparse.coo_matrix(matrix)
+    width = np.int64(max(matrix.shape[1], 1))
+    stored = coo.row.astype(np.int64) * width + coo.col
+    order = np.argsort(stored, kind="stable")
+    stored, values = stored[order], coo.data[order]
+    wanted = np.asarray(row, dtype=np.int64) * width + np.asarray(col, dtype=np.int64)
+    at = np.searchsorted(stored, wanted)
+    found = (at < len(stored)) & (stored[np.minimum(at, len(stored) - 1)] == wanted) \
+        if len(stored) else np.zeros(len(wanted), bool)
+    out = np.zeros(len(wanted), dtype=matrix.dtype)
+    out[found] = values[at[found]]
+    return out
+
+
 #: Columns of :meth:`TermCounts.table`, one row per group and term.
 TERM_COUNT_COLUMNS = ["group", "term", "key", "count", "articles"]
 
@@ -356,20 +375,8 @@ class TermCounts:
                             columns=TERM_COUNT_COLUMNS)
 
     def _docs_at(self, row, col) -> np.ndarray:
-        """Article counts at the given cells (0 where none). One sorted search over the
-        stored cells: scipy's element-wise ``docs[row, col]`` took minutes on millions."""
-        docs = self.docs.tocoo()
-        width = np.int64(max(self.docs.shape[1], 1))
-        stored = docs.row.astype(np.int64) * width + docs.col
-        order = np.argsort(stored, kind="stable")
-        stored, values = stored[order], docs.data[order].astype(np.int64)
-        wanted = np.asarray(row, dtype=np.int64) * width + np.asarray(col, dtype=np.int64)
-        at = np.searchsorted(stored, wanted)
-        found = (at < len(stored)) & (stored[np.minimum(at, len(stored) - 1)] == wanted) \
-            if len(stored) else np.zeros(len(wanted), bool)
-        out = np.zeros(len(wanted), dtype=np.int64)
-        out[found] = values[at[found]]
-        return out
+        """Article counts at the given cells (0 where none)."""
+        return cells_at(self.docs, row, col)
 
     @classmethod
     def from_table(cls, table: pd.DataFrame, by: str = "outlet") -> TermCounts:
@@ -580,7 +587,7 @@ def distinctive_terms(corpus: pd.DataFrame, by: str = "outlet", method: str = "l
         other = total[w] - y
         n_g = sizes[g]
         n_o = grand - n_g
-        d_g = np.asarray(docs[g, w]).ravel()
+        d_g = cells_at(docs, g, w)
         d_o = doc_total[w] - d_g
     else:
         # Each group against the reference, on every term either of them uses.
@@ -595,16 +602,16 @@ def distinctive_terms(corpus: pd.DataFrame, by: str = "outlet", method: str = "l
                 parts_g.append(np.full(len(cols), k))
                 parts_w.append(cols)
         g, w = np.concatenate(parts_g), np.concatenate(parts_w)
-        y = np.asarray(counts[g, w]).ravel().astype(float)
+        y = cells_at(counts, g, w).astype(float)
         other = ref_row[w].astype(float)
         n_g = sizes[g]
         n_o = np.full(len(g), sizes[r])
-        d_g = np.asarray(docs[g, w]).ravel()
+        d_g = cells_at(docs, g, w)
         d_o = ref_docs[w]
     stats: dict[str, np.ndarray] = {}
     if method == "tfidf":
         weights = TfidfTransformer().fit_transform(counts).tocsr()
-        score = np.asarray(weights[g, w]).ravel()
+        score = cells_at(weights, g, w)
         stats["tfidf"] = score
     elif method == "log-odds":
         a0 = grand if prior_strength is None else float(prior_strength)

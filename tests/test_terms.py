@@ -197,3 +197,24 @@ def test_term_counts_table_reads_article_counts_at_every_cell():
     assert len(table) == counts.nnz
     np.testing.assert_array_equal(table["articles"].to_numpy(), expected)
     assert (table.loc[table["group"] == "a", "articles"] == 0).all()
+
+
+def test_cells_at_equals_scipy_indexing():
+    """The sorted search that replaces scipy's element-wise indexing gives the same values,
+    stored or not, for integer and float matrices, with unsorted column indices."""
+    import numpy as np
+    from scipy import sparse
+
+    from framing.terms import cells_at
+
+    rng = np.random.default_rng(0)
+    for dtype in (np.int64, float):
+        dense = rng.integers(0, 3, size=(4, 50)).astype(dtype)
+        m = sparse.csr_matrix(dense)
+        m.indices[:] = m.indices.copy()  # same matrix; then shuffle a row's stored order
+        m.has_sorted_indices = False
+        row, col = rng.integers(0, 4, 500), rng.integers(0, 50, 500)
+        got = cells_at(m, row, col)
+        assert got.dtype == m.dtype
+        assert np.array_equal(got, np.asarray(m[row, col]).ravel())
+        assert np.array_equal(got, dense[row, col])
