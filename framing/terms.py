@@ -295,9 +295,8 @@ def term_counts(corpus, by: str = "outlet", ngram_range=(1, 2),
 
 def cells_at(matrix, row, col) -> np.ndarray:
     """``matrix[row, col]`` for arrays of cells, in the matrix's dtype (0 where nothing is
-    stored). One
-    sorted search over the stored cells: scipy's element-wise indexing scans a row per cell
-    and took minutes on millions of cells."""
+    stored). One sorted search over the stored cells: scipy's element-wise indexing scans a
+    row per cell and took minutes on millions of cells."""
     coo = sparse.coo_matrix(matrix)
     width = np.int64(max(matrix.shape[1], 1))
     stored = coo.row.astype(np.int64) * width + coo.col

@@ -100,19 +100,26 @@ def draw_batch1(records: dict, ids: list, texts: dict) -> list[dict]:
     commit 647765f; kept so that the method stays readable and testable)."""
     ids = list(ids)
     random.Random(SEED).shuffle(ids)
-    taken, per_outlet = [], {}
+    taken = _take(ids, records, {}, N)
+    order = sorted(taken)
+    random.Random(SEED + 1).shuffle(order)
+    split = {aid: ("dev" if i < N // 2 else "test") for i, aid in enumerate(order)}
+    return [_row(records[aid], split[aid], texts[aid], 1) for aid in taken]
+
+
+def _take(ids: list, records: dict, per_outlet: dict, n: int) -> list:
+    """The first ``n`` of ``ids`` (in their shuffled order) with at most PER_OUTLET articles
+    per outlet, ``per_outlet`` counting those already taken (updated in place)."""
+    taken = []
     for aid in ids:
         outlet = records[aid]["source"]
         if per_outlet.get(outlet, 0) >= PER_OUTLET:
             continue
         per_outlet[outlet] = per_outlet.get(outlet, 0) + 1
         taken.append(aid)
-        if len(taken) == N:
+        if len(taken) == n:
             break
-    order = sorted(taken)
-    random.Random(SEED + 1).shuffle(order)
-    split = {aid: ("dev" if i < N // 2 else "test") for i, aid in enumerate(order)}
-    return [_row(records[aid], split[aid], texts[aid], 1) for aid in taken]
+    return taken
 
 
 def _row(record: dict, split: str, text: str, batch: int) -> dict:
@@ -143,15 +150,8 @@ def sample(path: Path = ABP, out: Path = OUT) -> list[dict]:
     taken = {r["article_id"] for r in first}
     rest = [aid for aid in ids if aid not in taken]
     random.Random(SEED2).shuffle(rest)
-    second = []
-    for aid in rest:
-        outlet = records[aid]["source"]
-        if per_outlet.get(outlet, 0) >= PER_OUTLET:
-            continue
-        per_outlet[outlet] = per_outlet.get(outlet, 0) + 1
-        second.append(_row(records[aid], "dev", texts[aid], 2))
-        if len(second) == N2:
-            break
+    second = [_row(records[aid], "dev", texts[aid], 2)
+              for aid in _take(rest, records, per_outlet, N2)]
     return first + second
 
 

@@ -906,23 +906,29 @@ def _resolve(t: _Text, u: QuoteUnit, found: list[QuoteUnit], i: int) -> None:
         actor, camp = resolver.actor(u.apposition if u.apposition is not None else speaker)
     if not actor and GENERIC.match(speaker):
         p = u.paragraph
-        floor = t.paras[p - 1][0] if p > 0 else 0
         # "a spokesman" / "the ministry" must match a spokesman / ministry named just before;
         # "officials", "the statement" take the nearest actor named before
         role = re.search(r"spokes|ministry", speaker, re.IGNORECASE)
         word = role.group().lower() if role else ""
-        raw, qspans = t.raw, t.qspans
-        near = t.mentions.last_within(
-            floor, u.speaker_start,
-            lambda m: not inside(m.start, qspans) and word in raw[m.start:m.end].lower())
-        if near is not None:
-            actor, camp = near.actor, near.camp
-            u.rule += "+generic_role"
+        actor, camp = _nearest_mention(t, u, t.paras[p - 1][0] if p > 0 else 0,
+                                       lambda words: word in words.lower(), "+generic_role")
     if not actor:
-        role_actor, role_camp = _role_noun(t, u)
-        if role_actor:
-            actor, camp = role_actor, role_camp
+        actor, camp = _role_noun(t, u)
     u.actor, u.camp = actor, camp
+
+
+def _nearest_mention(t: _Text, u: QuoteUnit, floor: int, words_ok, suffix: str) -> tuple:
+    """``(actor, camp)`` of the nearest codebook mention between ``floor`` and the speaker,
+    outside quotes, whose words pass ``words_ok``; ``suffix`` is added to the unit's rule when
+    one is found. ``("", "")`` otherwise."""
+    raw, qspans = t.raw, t.qspans
+    near = t.mentions.last_within(
+        floor, u.speaker_start,
+        lambda m: not inside(m.start, qspans) and words_ok(raw[m.start:m.end]))
+    if near is None:
+        return "", ""
+    u.rule += suffix
+    return near.actor, near.camp
 
 
 # "the Democrats", "the party", "the agreement": a definite noun that names no one by itself
@@ -932,26 +938,20 @@ _ROLE_NOUN = re.compile(r"^[Tt]he\s+(?P<noun>[A-Za-z][a-z-]{2,})$")
 def _role_noun(t: _Text, u: QuoteUnit) -> tuple:
     """``(actor, camp)`` of a definite role noun ("the Democrats" after "House Democrats"):
     the nearest codebook mention before it, outside
-    quotes, whose words hold the noun (singular or plural); ``(None, None)`` otherwise. A
-    definite noun refers back further than a pronoun: up to ``_LOOK_BACK`` characters."""
+    quotes, whose head is the noun (singular or plural); ``("", "")`` otherwise. A definite
+    noun refers back further than a pronoun: up to ``_LOOK_BACK`` characters."""
     m = _ROLE_NOUN.match(u.speaker)
     if m is None or (m.group("noun")[0].isupper() and not m.group("noun").endswith("s")):
-        return None, None  # "the House", "the Senate": a proper name, not a role noun
+        return "", ""  # "the House", "the Senate": a proper name, not a role noun
     noun = m.group("noun").lower()
     stem = noun[:-1] if noun.endswith("s") else noun
-    floor = max(0, u.speaker_start - _LOOK_BACK)
-    raw, qspans = t.raw, t.qspans
 
-    def holds(mention) -> bool:  # the noun is the mention's head: "House Democrats"
-        words = [w.lower() for w in _TITLE_WORD.findall(raw[mention.start:mention.end])]
-        return bool(words) and not inside(mention.start, qspans) and \
-            words[-1] in (noun, stem, stem + "s")
+    def head_is_noun(words: str) -> bool:  # "House Democrats"
+        found = _TITLE_WORD.findall(words)
+        return bool(found) and found[-1].lower() in (noun, stem, stem + "s")
 
-    near = t.mentions.last_within(floor, u.speaker_start, holds)
-    if near is None:
-        return None, None
-    u.rule += "+role_noun"
-    return near.actor, near.camp
+    return _nearest_mention(t, u, max(0, u.speaker_start - _LOOK_BACK), head_is_noun,
+                            "+role_noun")
 
 
 _INHERITED = ("multi_paragraph", "continuation", "split")
