@@ -1,4 +1,5 @@
 import json
+import re
 
 import pandas as pd
 
@@ -136,6 +137,20 @@ def test_repeated_caption_removes_first_copy_only_when_identical():
 def test_text_without_body_paragraph_keeps_short_lines():
     raw = "Short line one\nShort line two"
     assert clean_text(raw).text == "Short line one\n\nShort line two"
+
+
+_ODD_SPACES = dict.fromkeys(map(ord, "\u00a0\u2007\u202f\u2009\u200a\t\f\v"), " ")
+_ODD_SPACES.update(dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"), None))
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(st.sampled_from(list("ab é’—“ \u00a0\u2007\u202f\u2009\u200a\t\f\v"
+                                    "\u200b\u200c\u200d\u2060\ufeff\u2028")), max_size=30))
+def test_normalise_line_is_the_translation_it_stands_for(line):
+    """Odd spaces to a space, zero-width characters gone, runs of spaces to one, stripped:
+    as the one-pass translation would give (the function searches first, for speed)."""
+    expected = re.sub(" {2,}", " ", line.translate(_ODD_SPACES)).strip()
+    assert normalise_line(line) == expected
 
 
 def test_whitespace_normalised_and_hard_wraps_joined():

@@ -6,6 +6,8 @@ of US politicians written here (not the case study's).
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import framing
 from framing.quotes import SPEAKER_STATUSES, extract_quotes
@@ -461,3 +463,24 @@ def test_a_run_of_adverbs_does_not_backtrack_exponentially(book):
 def test_a_name_that_qualifies_someone_else_is_not_the_speaker(text, actor, book):
     u = unit(text, "We will win" if "win" in text else "disaster", book)
     assert (u["actor"] or "") == actor, u[["speaker", "actor", "rule"]]
+
+
+# The name before a cue is searched in the last 200 characters only when that cannot change
+# the match; a run of name words and spaces across the window's edge makes it read the whole.
+_NAMEISH = st.lists(st.one_of(
+    st.sampled_from(["Abe", "Li", "McCain", "O’Neil", "Kerry-Ann", "the", "said", "has", "gamely",
+                     " ", "(", ",", "."]),
+    st.integers(1, 250).map(lambda n: "A" + "b" * n)), max_size=12).map(" ".join)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_NAMEISH, st.integers(0, 30))
+def test_the_windowed_name_search_finds_what_the_whole_search_finds(text, lead):
+    from framing.quotes.attribution import _NAME_BEFORE_CUE, _name_before
+
+    text = "x" * lead + text + " "  # the text before a cue ends in a space
+    base, m = _name_before(text, lead, len(text))
+    full = _NAME_BEFORE_CUE.search(text[lead:])
+    assert (m is None) == (full is None)
+    if m is not None:
+        assert (base + m.start(1), base + m.end(1)) == (lead + full.start(1), lead + full.end(1))

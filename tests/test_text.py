@@ -27,6 +27,11 @@ def split(text):
     ("It began in 2015. 2016 was worse.", ["It began in 2015.", "2016 was worse."]),
     ("J. Smith wrote it. Then he left.", ["J. Smith wrote it.", "Then he left."]),
     ("from rebels.Vladimir Putin orders", ["from rebels.", "Vladimir Putin orders"]),
+    # a glued boundary is never vetoed as an abbreviation; the same word before a space is
+    ("He met the lawyer and the dept.Officials left.", ["He met the lawyer and the dept.",
+                                                        "Officials left."]),
+    ("He met the lawyer and the dept. Officials left.",
+     ["He met the lawyer and the dept. Officials left."]),
     ("First para.\n\nSecond para.", ["First para.", "Second para."]),
 ])
 def test_sentence_split(text, expected):

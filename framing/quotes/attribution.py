@@ -198,8 +198,12 @@ _INSTITUTION = re.compile(r"\b(?:Ministry|Committee|Office|Service|House|Departm
 _NOT_SPEAKER = re.compile(r"\b(?:came|comes|come|was|were|is|are|been|after|before|when|because|"
                           r"which|while|if|than|but|and|or|so|then|it|that|there|something|"
                           r"might|could|would|should|will)\b", re.IGNORECASE)
+# A capitalised word with a lower-case letter, written as one run checked by a look-ahead:
+# "[A-Z][\w]*[a-z][\w]*" tries every split of every word when the search fails, which grows
+# as (word length) ** (words) on a long run of names.
+_LOWER_NAME_WORD = r"[A-Z](?=[\w’'-]*[a-z])[\w’'-]*"
 _NAME_BEFORE_CUE = re.compile(
-    r"(?:^|[\s(])((?:[A-Z][\w’'-]*[a-z][\w’'-]*\s+){0,3}[A-Z][\w’'-]*[a-z][\w’'-]*)\s+" + _AUX
+    r"(?:^|[\s(])((?:" + _LOWER_NAME_WORD + r"\s+){0,3}" + _LOWER_NAME_WORD + r")\s+" + _AUX
     + r"$")
 _THEN_TITLE = re.compile(r"\bthen[–-](?=[A-Za-z])")
 # Two named people speaking together: "Seema Shah and Danielle McIntee"
@@ -370,17 +374,22 @@ class _Text:
                 continue
             if pstart >= hi:
                 break
-            split = self._split.get(pstart)
-            if split is None:
-                spans = split_paragraph(self.text, pstart, pend)
-                split = self._split[pstart] = (spans, [e for _, e in spans])
-            spans, ends = split
+            spans, ends = self.paragraph_sentences(pstart, pend)
             # binary search: a one-line 1 MB article must not rescan its sentences
             for s, e in spans[bisect.bisect_right(ends, lo):]:
                 if s >= hi:
                     break
                 out.append((s, e))
         return out
+
+    def paragraph_sentences(self, pstart: int, pend: int) -> tuple[list, list]:
+        """The sentences (start, end) of one paragraph and their ends, split once (the
+        indirect-speech pass and the pronoun look-back read the same splits)."""
+        split = self._split.get(pstart)
+        if split is None:
+            spans = split_paragraph(self.text, pstart, pend)
+            split = self._split[pstart] = (spans, [e for _, e in spans])
+        return split
 
     def sentence(self, u: QuoteUnit) -> tuple[int, int]:
         return self.sentences.bounds(u.para[0], u.para[1], u.start)
@@ -633,8 +642,7 @@ def _cue_subject(t: _Text, u: QuoteUnit) -> bool:
         return True
     # the subject: the nearest mention before the cue in its clause, else the sentence's
     # first mention (a coordinated verb: "X gave ..., but raised concerns ...")
-    clause_start = max([ss] + [ss + i + 1 for i, ch in enumerate(text[ss:cue.start()])
-                               if ch in ",;:"])
+    clause_start = max(ss, max(text.rfind(ch, ss, cue.start()) for ch in ",;:") + 1)
     asides = [(ss + a.start(), ss + a.end()) for a in _ASIDE.finditer(text[ss:cue.start()])]
     before_cue = [m for m in t.mentions.within(ss, cue.start()) if not inside(m.start, t.qspans)
                   and not any(a <= m.start < b for a, b in asides)]
@@ -656,15 +664,32 @@ def _cue_subject(t: _Text, u: QuoteUnit) -> bool:
                                  "cue_subject")
     if subject is not None:
         return t.set_speaker(u, subject.start, subject.end, cue.group(), "cue_subject")
-    name = _NAME_BEFORE_CUE.search(text[ss:cue.start()])
+    base, name = _name_before(text, ss, cue.start())
     if name and not _NOT_SPEAKER.search(name.group(1)):  # "Lerner said that ... "short-hand""
-        return t.set_speaker(u, ss + name.start(1), ss + name.end(1), cue.group(), "cue_subject")
+        return t.set_speaker(u, base + name.start(1), base + name.end(1), cue.group(),
+                             "cue_subject")
     pronoun = _PRONOUN_BEFORE_CUE.search(text[ss:cue.start()])
     if pronoun:  # "He said both must be protected ..."
         return t.set_speaker(u, ss + pronoun.start(1), ss + pronoun.end(1), cue.group(),
                              "cue_subject")
     u.cue = cue.group()  # a speech verb without a named subject
     return True
+
+
+def _name_before(text: str, ss: int, end: int) -> tuple[int, re.Match | None]:
+    """:data:`_NAME_BEFORE_CUE` searched in ``text[ss:end]``: (where the searched string
+    starts, the match). Only the last 200 characters are read when that gives the same
+    match: an earlier match would run from before the window through name words and spaces
+    alone, so the whole span is searched only when the window's text before its match (all
+    of it, if none) is such a run."""
+    lo = max(ss, end - 200)
+    m = _NAME_BEFORE_CUE.search(text[lo:end]) if lo > ss else None
+    if lo == ss or _NAME_CHARS.fullmatch(text, lo, lo + m.start() if m else end):
+        return ss, _NAME_BEFORE_CUE.search(text[ss:end])
+    return lo, m
+
+
+_NAME_CHARS = re.compile(r"[\w’'\s-]*")
 
 
 # An aside inside a sentence: "Rosen — a Fox News alum who ... Obama's administration — said"
@@ -1033,7 +1058,7 @@ def _indirect(t: _Text) -> list[QuoteUnit]:
         return k < len(cues) and cues[k] < hi
 
     for p, s, e in ((p, s, e) for p, (ps, pe) in enumerate(paras)
-                    if has_cue(ps, pe) for s, e in split_paragraph(text, ps, pe)):
+                    if has_cue(ps, pe) for s, e in t.paragraph_sentences(ps, pe)[0]):
         if not has_cue(s, e):
             continue
         sentence = text[s:e]
