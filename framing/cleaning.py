@@ -51,9 +51,11 @@ import pandas as pd
 # Characters that render as space or nothing on a page.
 # Searched, not translated: most non-ASCII lines hold only curly quotes or dashes, and
 # str.translate with a dict costs a look-up per character (6x slower over a corpus)
-_SPACES = re.compile("[\u00a0\u2007\u202f\u2009\u200a\t\f\v]")
-_ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
-_ODD_SPACE = re.compile("[\u00a0\u2007\u202f\u2009\u200a\t\f\v\u200b\u200c\u200d\u2060\ufeff]")
+_SPACE_LIKE = "\u00a0\u2007\u202f\u2009\u200a\t\f\v"
+_ZERO_WIDTH_CHARS = "\u200b\u200c\u200d\u2060\ufeff"
+_SPACES = re.compile(f"[{_SPACE_LIKE}]")
+_ZERO_WIDTH = re.compile(f"[{_ZERO_WIDTH_CHARS}]")
+_ODD_SPACE = re.compile(f"[{_SPACE_LIKE}{_ZERO_WIDTH_CHARS}]")
 _MULTISPACE = re.compile(r" {2,}")
 _DIGITS = re.compile(r"\d+")
 _WORDS = re.compile(r"\w+")
@@ -551,7 +553,7 @@ def _line_rule(line: str, low: str, n_words: int, title_key: str) -> str | None:
         return "read_more_link"
     if ("WATCH" in line or "Replay" in line or "Play Video" in line) and _VIDEO.search(line):
         return "video_strip"
-    # substring gates: each alternative of these two needs one of the substrings
+    # substring gates: each alternative of the pattern needs one of the substrings
     if n_words <= 80 and ("/" in line or "Photo: " in line or line.endswith(")")
                           or line.startswith(("Facebook Twitter Pinterest ", "FILE PHOTO"))) \
             and _PHOTO_CREDIT.search(line):
@@ -560,8 +562,12 @@ def _line_rule(line: str, low: str, n_words: int, title_key: str) -> str | None:
                           or "subscribe" in low or "flipboard" in low or "interest" in low) \
             and _PROMO.match(line):
         return "promo_prompt"
+    # (case-insensitive matching is wider than casefold for one letter: "ı" and "İ" match
+    # "i" but fold to "ı" and "i\u0307"; every other letter that matches an ASCII letter folds
+    # to it)
     if n_words <= 80 and ("publish" in low or "appeared" in low or "necessarily reflect" in low
-                          or low.startswith(("the views", "the opinions"))) \
+                          or low.startswith(("the views", "the opinions"))
+                          or "ı" in low or "\u0307" in low) \
             and _REPRINT.search(line):
         return "reprint_notice"
     if n_words <= 80 and ("sign up" in low or "newsletter" in low or "inbox" in low) \

@@ -25,8 +25,6 @@ import pandas as pd
 from .language import (ABBREVIATIONS, NUMBER_ABBREVIATIONS, SENTENCE_OPENERS,  # noqa: F401
                        trie_pattern)
 
-# A boundary: punctuation (+ closing quotes/brackets) followed by space and a sentence
-# opener, or a full stop glued to a capitalised word after a lower-case word.
 # A sentence ends at punctuation (with any closing marks) before space and a capital or
 # digit, or at punctuation glued to the next sentence ("end.The"; group ``glued``, no veto).
 # Both branches start with the punctuation so that the regex engine skips every other

@@ -357,3 +357,17 @@ def test_furniture_key_counts_numbers_as_one():
 
     assert furniture_key("—Updated at 2:25 p.m.") == furniture_key("--Updated at 8:26 p.m.")
     assert furniture_key("Slideshow (9 Images)") == furniture_key("Slideshow (33 Images)")
+
+
+@pytest.mark.parametrize("line", [
+    "This article was originally published by The Conversation.",
+    # case-insensitive matching is wider than casefold: the substring gate must not skip these
+    "This article was originally publıshed by The Conversation.",
+    "THIS ARTICLE WAS ORIGINALLY PUBLİSHED BY THE CONVERSATION.",
+    "The opınions expressed by the author are their own.",
+    "This column does not necessarıly reflect the opinion of the editors.",
+])
+def test_reprint_notice_found_whatever_the_letters(line):
+    raw = ("The talks resumed in Geneva on Monday and were expected to last for weeks, "
+           "officials said.\n" + line)
+    assert [r for _, r, _ in clean_text(raw).removed] == ["reprint_notice"]

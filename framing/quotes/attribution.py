@@ -676,6 +676,9 @@ def _cue_subject(t: _Text, u: QuoteUnit) -> bool:
     return True
 
 
+_NAME_CHARS = re.compile(r"[\w’'\s-]*")  # what a name run before a cue is made of
+
+
 def _name_before(text: str, ss: int, end: int) -> tuple[int, re.Match | None]:
     """:data:`_NAME_BEFORE_CUE` searched in ``text[ss:end]``: (where the searched string
     starts, the match). Only the last 200 characters are read when that gives the same
@@ -687,9 +690,6 @@ def _name_before(text: str, ss: int, end: int) -> tuple[int, re.Match | None]:
     if lo == ss or _NAME_CHARS.fullmatch(text, lo, lo + m.start() if m else end):
         return ss, _NAME_BEFORE_CUE.search(text[ss:end])
     return lo, m
-
-
-_NAME_CHARS = re.compile(r"[\w’'\s-]*")
 
 
 # An aside inside a sentence: "Rosen — a Fox News alum who ... Obama's administration — said"
