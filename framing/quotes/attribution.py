@@ -664,32 +664,15 @@ def _cue_subject(t: _Text, u: QuoteUnit) -> bool:
                                  "cue_subject")
     if subject is not None:
         return t.set_speaker(u, subject.start, subject.end, cue.group(), "cue_subject")
-    base, name = _name_before(text, ss, cue.start())
+    name = _NAME_BEFORE_CUE.search(text[ss:cue.start()])
     if name and not _NOT_SPEAKER.search(name.group(1)):  # "Lerner said that ... "short-hand""
-        return t.set_speaker(u, base + name.start(1), base + name.end(1), cue.group(),
-                             "cue_subject")
+        return t.set_speaker(u, ss + name.start(1), ss + name.end(1), cue.group(), "cue_subject")
     pronoun = _PRONOUN_BEFORE_CUE.search(text[ss:cue.start()])
     if pronoun:  # "He said both must be protected ..."
         return t.set_speaker(u, ss + pronoun.start(1), ss + pronoun.end(1), cue.group(),
                              "cue_subject")
     u.cue = cue.group()  # a speech verb without a named subject
     return True
-
-
-_NAME_CHARS = re.compile(r"[\w’'\s-]*")  # what a name run before a cue is made of
-
-
-def _name_before(text: str, ss: int, end: int) -> tuple[int, re.Match | None]:
-    """:data:`_NAME_BEFORE_CUE` searched in ``text[ss:end]``: (where the searched string
-    starts, the match). Only the last 200 characters are read when that gives the same
-    match: an earlier match would run from before the window through name words and spaces
-    alone, so the whole span is searched only when the window's text before its match (all
-    of it, if none) is such a run."""
-    lo = max(ss, end - 200)
-    m = _NAME_BEFORE_CUE.search(text[lo:end]) if lo > ss else None
-    if lo == ss or _NAME_CHARS.fullmatch(text, lo, lo + m.start() if m else end):
-        return ss, _NAME_BEFORE_CUE.search(text[ss:end])
-    return lo, m
 
 
 # An aside inside a sentence: "Rosen — a Fox News alum who ... Obama's administration — said"
