@@ -8,6 +8,7 @@ named in one line) is one concept in one module.
 from __future__ import annotations
 
 import subprocess
+import threading
 from pathlib import Path
 
 from .errors import FramingError
@@ -116,13 +117,21 @@ def notebook_title(nb, fallback: str) -> str:
     return fallback
 
 
+_EXPORTERS = threading.local()
+
+
 def export_html(notebook: Path, target: Path) -> None:
     import nbformat
     from nbconvert import HTMLExporter
 
     nb = nbformat.read(notebook, as_version=4)
+    # One exporter per thread: building one compiles its templates (about 0.3 s), and an
+    # exporter is not meant to be shared by threads exporting at once.
+    exporter = getattr(_EXPORTERS, "html", None)
+    if exporter is None:
+        exporter = _EXPORTERS.html = HTMLExporter()
     # nbconvert titles every page "Notebook" unless told the name
-    body, _ = HTMLExporter().from_notebook_node(
+    body, _ = exporter.from_notebook_node(
         nb, resources={"metadata": {"name": notebook_title(nb, notebook.stem)}})
     atomic_write(target, lambda tmp: Path(tmp).write_text(body, encoding="utf-8"))
 
