@@ -4,7 +4,8 @@ Notebooks executed by the tests write their figures into a temporary folder
 (``FRAMING_FIGURES_DIR``), never into the committed ``figures/``;
 tests/test_committed_figures.py then compares the two byte for byte.
 
-The suite runs on every core (pytest-xdist, ``-n auto``). Each test is scheduled on its own,
+The suite runs on every core (pytest-xdist, ``-n auto``; ``-n 0`` runs it in one process,
+``-p no:xdist`` does not work with ``-n`` in the options). Each test is scheduled on its own,
 except the notebooks and the comparison of their figures: they form one unit that runs in one
 worker, in collection order (a notebook's cells share one kernel, and the comparison needs
 every notebook to have run first). The unit is made by a scheduler here rather than by
@@ -33,8 +34,16 @@ def work_unit(nodeid: str) -> str:
     return "notebooks" if path.endswith(".ipynb") or path in AFTER_NOTEBOOKS else nodeid
 
 
+def pytest_collection_modifyitems(config, items):
+    # The check of the notebooks' figures runs after every notebook, whatever the order of
+    # the paths on the command line (``pytest tests notebooks``).
+    items.sort(key=lambda item: item.nodeid.split("::")[0] in AFTER_NOTEBOOKS)
+
+
 @pytest.hookimpl(optionalhook=True)  # an xdist hook: unknown when xdist is not installed
 def pytest_xdist_make_scheduler(config, log):
+    if config.getoption("dist") != "load":  # the default of -n; any other --dist as asked
+        return None
     from xdist.scheduler import LoadScopeScheduling
 
     class NotebooksTogether(LoadScopeScheduling):
