@@ -31,8 +31,9 @@ def _same(a: pd.DataFrame, b: pd.DataFrame, keys):
 
 @pytest.fixture(scope="module")
 def client():
+    # any free port for the dashboard: another test may run a cluster at the same time
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
-                                  dashboard_address=None) as cluster, \
+                                  dashboard_address=":0") as cluster, \
             distributed.Client(cluster) as c:
         yield c
 
