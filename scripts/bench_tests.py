@@ -22,6 +22,7 @@ import time
 from pathlib import Path
 
 import pandas as pd
+from report import write_results
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "scripts" / "results" / "bench_tests.csv"
@@ -53,10 +54,7 @@ def main(argv=None) -> None:
         rows.append(once(workers))
         print(rows[-1], flush=True)
     table = pd.DataFrame(rows)
-    OUT.parent.mkdir(parents=True, exist_ok=True)
-    table.to_csv(OUT, index=False, lineterminator="\n")
-    print(table.to_string(index=False))
-    print(f"written {OUT}")
+    write_results(table, OUT)
 
 
 if __name__ == "__main__":
