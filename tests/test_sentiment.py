@@ -279,6 +279,33 @@ def test_classify_targets_contract():
         sentiment.classify_targets(pd.DataFrame({"text": ["short"], "start": [3], "end": [10]}))
 
 
+def test_a_targets_score_does_not_count_the_other_people_named():
+    """Naming more people in a sentence does not by itself make a target less neutral: the
+    other names are masked, and nothing counts them (NewsMTSC's training set kept several-
+    people sentences mostly when they were not neutral, a prior the model must not learn)."""
+    text = "Officials said Smith met Jones, Brown and Green in Geneva on Tuesday."
+    spans = [(15, 20), (25, 30), (32, 37), (42, 47)]
+    alone = sentiment.classify_targets(pd.DataFrame({"text": [text], "start": [15],
+                                                     "end": [20]}))
+    for k in range(2, len(spans) + 1):
+        frame = pd.DataFrame({"text": [text] * k, "start": [s for s, _ in spans[:k]],
+                              "end": [e for _, e in spans[:k]]})
+        with_others = sentiment.classify_targets(frame).iloc[:1]
+        pd.testing.assert_frame_equal(with_others.reset_index(drop=True),
+                                      alone.reset_index(drop=True))
+
+
+@needs_newsmtsc
+def test_model_reaches_the_issues_marks_on_newsmtsc_dev():
+    """Issue 13: macro-F1 >= 64 on rw dev and >= 59 on mt dev (settings chosen on train)."""
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from eval_newsmtsc import load, macro_f1
+    for part, mark in (("rw", 64), ("mt", 59)):
+        data = load(NEWSMTSC / "splits" / part / "dev.jsonl")
+        f1 = macro_f1(data["gold"], sentiment.classify_targets(data)["label"])
+        assert f1 >= mark, (part, f1)
+
+
 def test_model_file_reloads_to_identical_predictions(tmp_path):
     from framing.sentiment_model import TargetModel, default_model
     shipped = ROOT / "framing" / "data" / "target_model.csv"
