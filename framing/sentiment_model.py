@@ -70,7 +70,7 @@ _SENTENCE_OPEN = frozenset(".!?\"“‘(:")
 # No feature counts the other targets in the sentence: in NewsMTSC's training set, sentences
 # with several targets were kept mostly when non-neutral (21% neutral against 39% for one
 # target), an artefact of how the set was built that a count feature learns as "several
-# people named -> not neutral"; NewsMTSC's naturally sampled parts show no such prior.
+# people named -> not neutral" (the set's README: likely-neutral candidates were dropped).
 DENSE_FEATURES = tuple(
     [f"{side}{w}_{kind}" for w in WINDOWS for side in ("left", "right")
      for kind in ("pos_hits", "neg_hits", "pos_sum", "neg_sum")]

@@ -280,9 +280,10 @@ def test_classify_targets_contract():
 
 
 def test_a_targets_score_does_not_count_the_other_people_named():
-    """Naming more people in a sentence does not by itself make a target less neutral: the
-    other names are masked, and nothing counts them (NewsMTSC's training set kept several-
-    people sentences mostly when they were not neutral, a prior the model must not learn)."""
+    """Scoring more of a sentence's people as targets does not change a target's score: the
+    other targets are masked like any name, and nothing counts them (NewsMTSC's training set
+    kept several-people sentences mostly when they were not neutral, a prior the model must
+    not learn)."""
     text = "Officials said Smith met Jones, Brown and Green in Geneva on Tuesday."
     spans = [(15, 20), (25, 30), (32, 37), (42, 47)]
     alone = sentiment.classify_targets(pd.DataFrame({"text": [text], "start": [15],
