@@ -214,6 +214,57 @@ def test_critic_not_given_the_nearest_codebook_mention(book):
     assert row["speaker_status"] == "none_in_text"
 
 
+_SURNAMES_CSV = """actor,label,camp,type,aliases
+scott,Scott McConnell,experts,person,Scott McConnell|McConnell
+mitch,Mitch McConnell,republicans,person,Mitch McConnell
+hillary,Hillary Clinton,democrats,person,Hillary Clinton|Mrs. Clinton
+"""
+
+
+@pytest.fixture(scope="module")
+def surnames(tmp_path_factory):
+    path = tmp_path_factory.mktemp("surnames") / "actors.csv"
+    path.write_text(_SURNAMES_CSV, encoding="utf-8")
+    return framing.load_codebook(path)
+
+
+@pytest.mark.parametrize("text, speaker, actor", [
+    # the surname's own row is someone else, never named in this article
+    ("Mitch McConnell spoke on Tuesday.\n\n“It is not necessary,” McConnell said.",
+     "McConnell", "mitch"),
+    ("Mitch McConnell spoke on Tuesday.\n\nMcConnell said: “It is not necessary.”",
+     "McConnell", "mitch"),
+    # the surname is no alias at all
+    ("Hillary Clinton spoke in Ohio.\n\n“It is not necessary,” Clinton said.", "Clinton",
+     "hillary"),
+])
+def test_a_bare_surname_is_the_person_named_in_full_before(text, speaker, actor, surnames):
+    row = unit(text, "necessary", surnames)
+    assert (row["speaker"], row["actor"]) == (speaker, actor)
+    assert row["rule"].endswith("+surname")
+
+
+@pytest.mark.parametrize("text, actor", [
+    # the bare alias's own person is named in full: the surname stays theirs
+    ("Mitch McConnell and Scott McConnell spoke.\n\n“It is not necessary,” McConnell said.",
+     "scott"),
+    # someone else with that surname, outside the codebook, was named in full before
+    ("Hillary Clinton and Bill Clinton spoke.\n\n“It is not necessary,” Clinton said.", ""),
+    ("Bill Clinton met Hillary Clinton.\n\n“It is not necessary,” Clinton said.", ""),
+    ("Bill Clinton’s aides met Hillary Clinton.\n\n“It is not necessary,” Clinton said.", ""),
+    # an honorific or a title may point elsewhere than the full name did
+    ("Hillary Clinton spoke in Ohio.\n\n“It is not necessary,” Mr. Clinton said.", ""),
+    ("Hillary Clinton spoke in Ohio.\n\n“It is not necessary,” President Clinton said.", ""),
+    # a full name only inside a quote is not the article naming the person
+    ("Supporters chanted “Hillary Clinton for president.”\n\n“It is not necessary,” Clinton "
+     "said.", ""),
+])
+def test_a_bare_surname_must_not_take_a_full_name_when_ambiguous(text, actor, surnames):
+    row = unit(text, "necessary", surnames)
+    assert row["actor"] == actor, row[["speaker", "rule"]]
+    assert "+surname" not in row["rule"]
+
+
 # --- statuses and content offsets ---------------------------------------------------------------
 
 def test_speaker_status_split(book):

@@ -20,6 +20,7 @@ from typing import Callable, NamedTuple
 import pandas as pd
 
 from ..actors import MentionFinder, load_codebook
+from ..language import NAME_PREFIXES, SENTENCE_OPENERS, TITLES
 from ..text import paragraph_spans, split_paragraph
 from .spans import DOT, SentenceIndex, inside, mask_abbreviations, quote_spans
 
@@ -363,6 +364,15 @@ class _Text:
         self.stance: dict[tuple[int, int], list] = {}  # sentence -> its cues outside quotes
         self.final: dict[tuple[int, int], object] = {}  # sentence -> its ", X said." ending
         self._pstarts = [ps for ps, _ in self.paras]
+        self._surnames: dict | None = None  # surname -> _Surname, built on first use
+
+    def surname(self, surname: str) -> "_Surname | None":
+        """How the text names people with ``surname`` in full; the index of every surname
+        is built once per text (one pass over its mentions and its capitalised pairs)."""
+        if self._surnames is None:
+            self._surnames = _surname_index(self.raw, self.mentions, self.resolver.persons,
+                                            self.qspans)
+        return self._surnames.get(surname)
 
     def sentences_between(self, lo: int, hi: int) -> list[tuple[int, int]]:
         """The sentences (start, end) of the paragraphs that overlap ``lo:hi``, starting
@@ -912,6 +922,10 @@ def _resolve(t: _Text, u: QuoteUnit, found: list[QuoteUnit], i: int) -> None:
     actor, camp = resolver.actor(speaker)
     if not actor:
         actor, camp = resolver.actor(u.apposition if u.apposition is not None else speaker)
+    named = _named_in_full(t, u, actor)
+    if named is not None:
+        actor, camp = named
+        u.rule += "+surname"
     if not actor and GENERIC.match(speaker):
         p = u.paragraph
         # "a spokesman" / "the ministry" must match a spokesman / ministry named just before;
@@ -923,6 +937,73 @@ def _resolve(t: _Text, u: QuoteUnit, found: list[QuoteUnit], i: int) -> None:
     if not actor:
         actor, camp = _role_noun(t, u)
     u.actor, u.camp = actor, camp
+
+
+_SURNAME = re.compile(r"[A-Z][\w’'-]*[a-z][\w’'-]*")
+# Capitalised words before a surname that are not a first name ("Sen. McConnell", "When Clinton")
+_NOT_FIRST_NAMES = {w.rstrip(".") for w in TITLES} | NAME_PREFIXES | SENTENCE_OPENERS
+
+
+class _Surname(NamedTuple):
+    """How one text names people with one surname in full."""
+
+    starts: list         # codebook persons named in full outside quotes: starts, in order
+    named: list          # ... and those mentions
+    second: int          # index in ``named`` where a second person first appears (or len)
+    actors: frozenset    # codebook persons named in full anywhere (quotes too)
+    other: int           # start of the first full name that is no codebook person's (or -1)
+
+
+_POSSESSIVE = re.compile(r"['’]s$")
+_NAME_PAIR = re.compile(r"\b(?=([A-Z][\w’'.-]*)\s+([A-Z][\w’'-]*[a-z][\w’'-]*)\b)")
+
+
+def _surname_index(raw: str, mentions: MentionIndex, persons, qspans) -> dict:
+    full: dict = {}
+    for m in mentions.within(0, len(raw)):
+        words = raw[m.start:m.end].split()
+        if len(words) >= 2 and m.actor in persons:
+            full.setdefault(words[-1], []).append(m)
+    other: dict = {}
+    for p in _NAME_PAIR.finditer(raw):
+        first, last = p.group(1), _POSSESSIVE.sub("", p.group(2))
+        if last in other or first.rstrip(".") in _NOT_FIRST_NAMES:
+            continue
+        named = full.get(last, ())
+        j = bisect.bisect_right([m.start for m in named], p.start(1)) - 1 if named else -1
+        if j >= 0 and named[j].end > p.start(1):
+            continue  # part of a codebook person's full name ("Rodham Clinton")
+        other[last] = p.start(1)
+    index = {}
+    for last in full.keys() | other.keys():
+        named = [m for m in full.get(last, ()) if not inside(m.start, qspans)]
+        second = next((k for k, m in enumerate(named) if m.actor != named[0].actor),
+                      len(named))
+        index[last] = _Surname([m.start for m in named], named, second,
+                               frozenset(m.actor for m in full.get(last, ())),
+                               other.get(last, -1))
+    return index
+
+
+def _named_in_full(t: _Text, u: QuoteUnit, actor: str) -> tuple | None:
+    """A speaker named by surname alone ("McConnell") is the codebook person the article
+    named in full with that surname before ("Mitch McConnell"): news names a person in
+    full once, then by surname. ``(actor, camp)`` when that differs from ``actor`` (the
+    surname's own codebook row, if any). It stays as it was when the article also names
+    that row's person in full, or names two people in full with that surname before the
+    speaker (one may be outside the codebook: "Bill Clinton"). A title or honorific
+    ("Mr. Clinton", "President Clinton") may point elsewhere than the full name did, so
+    only a bare surname is resolved. ``None`` when nothing changes."""
+    if not _SURNAME.fullmatch(u.speaker):
+        return None
+    index = t.surname(u.speaker)
+    if index is None or actor in index.actors:
+        return None
+    k = bisect.bisect_left(index.starts, u.speaker_start)
+    if k == 0 or k > index.second or 0 <= index.other < u.speaker_start:
+        return None
+    full = index.named[k - 1]
+    return full.actor, full.camp
 
 
 def _nearest_mention(t: _Text, u: QuoteUnit, floor: int, words_ok, suffix: str) -> tuple:
