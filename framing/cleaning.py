@@ -64,6 +64,19 @@ _ALNUM = re.compile(r"[^\W_]")  # a letter or digit
 #: Characters a sentence may end with (closing quotes and brackets included).
 _TERMINAL = re.compile(r"[.!?…:;][\"”’')\]]*$|[\"”’][.!?]?$")
 
+
+def _ends_sentence(line: str) -> bool:
+    """``_TERMINAL.search(line)`` for a line without a newline, from its last characters
+    only (a regular-expression search tries every position of a long paragraph)."""
+    body = line.rstrip("\"”’')]")
+    if body and body[-1] in ".!?…:;":
+        return True
+    if not line:
+        return False
+    if line[-1] in "\"”’":
+        return True
+    return line[-1] in ".!?" and len(line) >= 2 and line[-2] in "\"”’"
+
 RULES: dict[str, str] = {
     "reader_comments": "reader comment section, from its marker to the end of the page",
     "donation_appeal": "appeal for donations or subscriptions",
@@ -373,22 +386,26 @@ class Furniture:
         self.examples: dict[int, str] = {}
         self._seen: dict[str, set] = {}
 
-    def add(self, raw: str, outlet: str, title: str | None = None) -> None:
-        """Count one article's lines."""
+    def add(self, raw: str, outlet: str, title: str | None = None) -> list | None:
+        """Count one article's lines. Returns the hash of each line's key (``None`` for a
+        blank line), to pass to :func:`clean_text` as ``line_hashes`` so that the cleaning
+        pass does not compute them again; ``None`` for an article seen before."""
         outlet = str(outlet).strip()
         lines = [normalise_line(x) for x in split_lines(raw)]
         first_long = next((x for x in lines if len(x.split()) >= 12), "")
         sig = _line_hash(_key(title or "") + "\n" + _key(first_long))
         seen = self._seen.setdefault(outlet, set())
         if sig in seen:
-            return
+            return None
         seen.add(sig)
         self.articles[outlet] += 1
         counts = self.counts.setdefault(outlet, Counter())
-        for h, line in {_line_hash(_digits_key(x)): x for x in lines if x}.items():
+        hashes = [_line_hash(_digits_key(x)) if x else None for x in lines]
+        for h, line in {h: x for h, x in zip(hashes, lines) if x}.items():
             counts[h] += 1
             if counts[h] == 2:
                 self.examples.setdefault(h, line)
+        return hashes
 
     def partial_fit(self, raws, outlets, titles=None) -> "Furniture":
         """Count more articles (iterables of texts, outlets and optional titles)."""
@@ -417,12 +434,15 @@ class Furniture:
         """Articles a line of ``outlet`` must occur in to be furniture."""
         return max(self.min_articles, math.ceil(self.min_share * self.articles[outlet]))
 
-    def is_furniture(self, outlet: str, line: str) -> bool:
-        """Whether ``line`` recurs enough in ``outlet``'s articles."""
+    def is_furniture(self, outlet: str, line: str, line_hash: int | None = None) -> bool:
+        """Whether ``line`` recurs enough in ``outlet``'s articles (``line_hash``: its key's
+        hash, when :meth:`add` gave it already)."""
         counts = self.counts.get(str(outlet).strip())
         if not counts or not line.strip():
             return False
-        return counts[_line_hash(furniture_key(line))] >= self.threshold(str(outlet).strip())
+        if line_hash is None:
+            line_hash = _line_hash(furniture_key(line))
+        return counts[line_hash] >= self.threshold(str(outlet).strip())
 
     def lines(self) -> pd.DataFrame:
         """The learned furniture: one row per outlet and line (``outlet``, ``articles``,
@@ -486,7 +506,7 @@ def _key(text: str) -> str:
 
 
 def _is_body(line: str, n_words: int) -> bool:
-    return n_words >= 12 and bool(_TERMINAL.search(line))
+    return n_words >= 12 and _ends_sentence(line)
 
 
 def _is_timestamp(line: str) -> bool:
@@ -540,7 +560,7 @@ def _line_rule(line: str, low: str, n_words: int, title_key: str) -> str | None:
         return "separator"
     if _RELATED.match(line):
         return "related_link"
-    if n_words <= 12 and ":" in line[:32] and not _TERMINAL.search(line) \
+    if n_words <= 12 and ":" in line[:32] and not _ends_sentence(line) \
             and _LABELLED_LINK.match(line):
         return "related_link"
     if "SHARE THIS" in line and _SHARE_WIDGET.search(line):
@@ -581,7 +601,8 @@ def _line_rule(line: str, low: str, n_words: int, title_key: str) -> str | None:
 
 
 def clean_text(raw: str, title: str | None = None, furniture: Furniture | None = None,
-               outlet: str | None = None, edges: bool = True) -> Cleaned:
+               outlet: str | None = None, edges: bool = True,
+               line_hashes: list | None = None) -> Cleaned:
     """Clean one page text.
 
     Parameters
@@ -601,6 +622,9 @@ def clean_text(raw: str, title: str | None = None, furniture: Furniture | None =
         last body paragraph. ``False`` for text an extractor has already cut
         from the page (trafilatura keeps the article's own lists and short
         paragraphs there; see scripts/bench_extraction.py).
+    line_hashes : list, optional
+        What :meth:`Furniture.add` returned for this ``raw`` (the hash of each line's key),
+        so that they are not computed twice; ``None`` computes them as needed.
 
     Returns
     -------
@@ -613,15 +637,15 @@ def clean_text(raw: str, title: str | None = None, furniture: Furniture | None =
     ...            "to last for weeks.").removed
     [(1, 'share_prompt', 'Share')]
     """
-    cleaned = _clean(raw, title, furniture, outlet, edges)
+    cleaned = _clean(raw, title, furniture, outlet, edges, line_hashes)
     if furniture is not None and not cleaned.text and any(
             r == "outlet_furniture" for _, _, r in cleaned.lines):
-        cleaned = _clean(raw, title, None, None, edges)  # evidence never empties an article
+        cleaned = _clean(raw, title, None, None, edges, None)  # evidence never empties one
     return cleaned
 
 
 def _clean(raw: str, title: str | None, furniture: Furniture | None,
-           outlet: str | None, edges: bool) -> Cleaned:
+           outlet: str | None, edges: bool, line_hashes: list | None) -> Cleaned:
     originals = split_lines(raw)
     norm = [normalise_line(x) for x in originals]
     lows = [x.casefold() for x in norm]
@@ -659,7 +683,8 @@ def _clean(raw: str, title: str | None, furniture: Furniture | None,
             rule[i] = _line_rule(norm[i], lows[i], nwords[i], title_key)
     if furniture is not None and outlet is not None:
         for i in range(n):
-            if rule[i] is None and norm[i] and furniture.is_furniture(outlet, norm[i]):
+            if rule[i] is None and norm[i] and furniture.is_furniture(
+                    outlet, norm[i], line_hashes[i] if line_hashes is not None else None):
                 rule[i] = "outlet_furniture"
 
     # A caption printed twice: the first copy is a prefix of the next non-blank line.
@@ -681,12 +706,12 @@ def _clean(raw: str, title: str | None, furniture: Furniture | None,
             elif nwords[i] <= 12 and (_BYLINE_BY.search(norm[i]) or _BYLINE.match(norm[i])) \
                     and not title_key.startswith(_key(norm[i])):
                 rule[i] = "byline"
-            elif nwords[i] <= 12 and not _TERMINAL.search(norm[i]):
+            elif nwords[i] <= 12 and not _ends_sentence(norm[i]):
                 rule[i] = "header_furniture"
         for i in range(n - 1, body[-1], -1):
             if rule[i] is not None or not norm[i]:
                 continue
-            if nwords[i] <= 15 and not _TERMINAL.search(norm[i]):
+            if nwords[i] <= 15 and not _ends_sentence(norm[i]):
                 rule[i] = "trailing_headline"
             else:
                 break
@@ -743,7 +768,7 @@ def _paragraphs(norm: list[str], rule: list[str | None]) -> str:
         if r is not None or not line:
             prev_kept = False
             continue
-        if prev_kept and paras and line[:1].islower() and not _TERMINAL.search(paras[-1]):
+        if prev_kept and paras and line[:1].islower() and not _ends_sentence(paras[-1]):
             paras[-1] = paras[-1] + " " + line
         else:
             paras.append(line)

@@ -110,7 +110,7 @@ def load_corpus(path, dates: str = "raise", furniture=True, **columns) -> pd.Dat
                 records.append(rec)
         except CorpusError:
             records.append(None)  # re-raised in order by the cleaning pass below
-        learned = _count(r for r in records if r is not None)
+        learned = _count((r for r in records if r is not None), keep=True)
         frame = _build(_replay(records, path, dates, columns), dates, learned)
     else:
         frame = _build(_records(path, dates, columns), dates, _furniture(furniture, None))
@@ -235,12 +235,16 @@ def _replay(records: list, path: Path, dates: str, columns: dict):
             yield rec
 
 
-def _count(records) -> Furniture:
-    """Count records' lines until the first bad record (the cleaning pass reports it)."""
+def _count(records, keep: bool = False) -> Furniture:
+    """Count records' lines until the first bad record (the cleaning pass reports it).
+    ``keep``: store each record's line hashes in it, for a cleaning pass over the same
+    records (computed once, not twice)."""
     learned = Furniture()
     try:
         for rec in records:
-            learned.add(rec["text"], rec["outlet"], rec["title"])
+            hashes = learned.add(rec["text"], rec["outlet"], rec["title"])
+            if keep:
+                rec["_line_hashes"] = hashes
     except CorpusError:
         pass
     return learned
@@ -571,7 +575,7 @@ def _build(records, dates: str, furniture: Furniture | None) -> pd.DataFrame:
         html = rec.get("format") == "html"
         # an extractor already cut the page's edges: no positional rules on its text
         cleaned = clean_text(rec["text"], rec["title"], furniture, rec["outlet"].strip(),
-                             edges=not html)
+                             edges=not html, line_hashes=rec.get("_line_hashes"))
         if not cleaned.text.strip():
             raise CorpusError(f"{rec['where']}: no article text left ({len(cleaned.lines)} "
                               "line(s), all blank or page furniture); check the file")

@@ -312,6 +312,20 @@ def test_furniture_learned_from_the_corpus():
         ["Daily Post", 3, promo]]
 
 
+def test_line_hashes_from_the_counting_pass_clean_as_computing_them_does():
+    promo = "Get our app for the latest from the Daily Post at 7:45 a.m."
+    rows = _articles("Daily Post", 3, [promo, "", "Daily Post readers can reach us at 555 0100"])
+    f = Furniture()
+    hashes = [f.add(*row) for row in rows]
+    assert f.add(*rows[0]) is None  # an article seen before is not counted again
+    for row, h in zip(rows, hashes):
+        lines = row[0].replace("\r\n", "\n").split("\n")
+        assert len(h) == len(lines) and [x is None for x in h] == [not x.strip() for x in lines]
+        with_hashes = clean_text(row[0], row[2], f, "Daily Post", line_hashes=h)
+        assert with_hashes == clean_text(row[0], row[2], f, "Daily Post")
+        assert [r for _, r, _ in with_hashes.removed].count("outlet_furniture") == 2
+
+
 def test_furniture_thresholds_and_duplicates():
     promo = "Subscribe to the Evening Bulletin"
     rows = _articles("Post", 3, [promo]) + _articles("Post", 997, [], start=3)

@@ -283,9 +283,9 @@ def test_loading_streams_the_source(tmp_path, monkeypatch):
     cleaned = []
     real_clean = corpus_module.clean_text
 
-    def clean_spy(raw, title=None, furniture=None, outlet=None, edges=True):
+    def clean_spy(raw, title=None, furniture=None, outlet=None, edges=True, **more):
         cleaned.append(len(read))
-        return real_clean(raw, title, furniture, outlet, edges)
+        return real_clean(raw, title, furniture, outlet, edges, **more)
 
     monkeypatch.setattr(corpus_module, "_json_objects", spy)
     monkeypatch.setattr(corpus_module, "clean_text", clean_spy)

@@ -73,3 +73,11 @@ def test_the_whole_analysis_never_raises_on_clean_text(text):
     for r in result.mentions.itertuples():
         assert corpus.text[0][r.article_start:r.article_end] == r.alias
         assert -1.0 <= r.score <= 1.0
+
+
+@given(st.text(alphabet=list("ab .!?…:;\"”’')](\t"), max_size=12))
+@settings(max_examples=400, deadline=None)
+def test_sentence_end_check_reads_the_line_end_as_the_pattern_does(line):
+    # the cleaner checks a line's last characters instead of searching the whole line
+    from framing.cleaning import _TERMINAL, _ends_sentence
+    assert _ends_sentence(line) == bool(_TERMINAL.search(line))
