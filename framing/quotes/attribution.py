@@ -364,15 +364,25 @@ class _Text:
         self.stance: dict[tuple[int, int], list] = {}  # sentence -> its cues outside quotes
         self.final: dict[tuple[int, int], object] = {}  # sentence -> its ", X said." ending
         self._pstarts = [ps for ps, _ in self.paras]
-        self._surnames: dict | None = None  # surname -> _Surname, built on first use
+        self._full: dict | None = None  # surname -> codebook persons named in full with it
+        self._surnames: dict = {}  # surname -> _Surname, built when a speaker needs it
 
     def surname(self, surname: str) -> "_Surname | None":
-        """How the text names people with ``surname`` in full; the index of every surname
-        is built once per text (one pass over its mentions and its capitalised pairs)."""
-        if self._surnames is None:
-            self._surnames = _surname_index(self.raw, self.mentions, self.resolver.persons,
-                                            self.qspans)
-        return self._surnames.get(surname)
+        """How the text names people with ``surname`` in full; ``None`` when it names no
+        codebook person in full with it. Built once per text and surname."""
+        if self._full is None:
+            self._full = {}
+            persons = self.resolver.persons
+            for m in self.mentions.within(0, len(self.raw)):
+                words = self.raw[m.start:m.end].split()
+                if len(words) >= 2 and m.actor in persons:
+                    self._full.setdefault(words[-1], []).append(m)
+        if surname not in self._full:
+            return None
+        if surname not in self._surnames:
+            self._surnames[surname] = _surname_index(self.raw, surname, self._full[surname],
+                                                     self.qspans)
+        return self._surnames[surname]
 
     def sentences_between(self, lo: int, hi: int) -> list[tuple[int, int]]:
         """The sentences (start, end) of the paragraphs that overlap ``lo:hi``, starting
@@ -954,35 +964,26 @@ class _Surname(NamedTuple):
     other: int           # start of the first full name that is no codebook person's (or -1)
 
 
-_POSSESSIVE = re.compile(r"['’]s$")
-_NAME_PAIR = re.compile(r"\b(?=([A-Z][\w’'.-]*)\s+([A-Z][\w’'-]*[a-z][\w’'-]*)\b)")
+_FIRST_NAME_BEFORE = re.compile(r"([A-Z][\w’'.-]*)\s+$")
 
 
-def _surname_index(raw: str, mentions: MentionIndex, persons, qspans) -> dict:
-    full: dict = {}
-    for m in mentions.within(0, len(raw)):
-        words = raw[m.start:m.end].split()
-        if len(words) >= 2 and m.actor in persons:
-            full.setdefault(words[-1], []).append(m)
-    other: dict = {}
-    for p in _NAME_PAIR.finditer(raw):
-        first, last = p.group(1), _POSSESSIVE.sub("", p.group(2))
-        if last in other or first.rstrip(".") in _NOT_FIRST_NAMES:
-            continue
-        named = full.get(last, ())
-        j = bisect.bisect_right([m.start for m in named], p.start(1)) - 1 if named else -1
-        if j >= 0 and named[j].end > p.start(1):
-            continue  # part of a codebook person's full name ("Rodham Clinton")
-        other[last] = p.start(1)
-    index = {}
-    for last in full.keys() | other.keys():
-        named = [m for m in full.get(last, ()) if not inside(m.start, qspans)]
-        second = next((k for k, m in enumerate(named) if m.actor != named[0].actor),
-                      len(named))
-        index[last] = _Surname([m.start for m in named], named, second,
-                               frozenset(m.actor for m in full.get(last, ())),
-                               other.get(last, -1))
-    return index
+def _surname_index(raw: str, surname: str, named: list, qspans) -> _Surname:
+    """``named``: the codebook persons' mentions in full that end in ``surname``."""
+    starts = [m.start for m in named]
+    other = -1
+    for hit in re.finditer(r"\b" + re.escape(surname) + r"\b", raw):
+        j = bisect.bisect_right(starts, hit.start()) - 1
+        if j >= 0 and named[j].end >= hit.end():
+            continue  # the surname of a codebook person's full name ("Rodham Clinton")
+        first = _FIRST_NAME_BEFORE.search(raw, max(0, hit.start() - 40), hit.start())
+        if first and first.group(1).rstrip(".") not in _NOT_FIRST_NAMES:
+            other = first.start(1)  # someone else named in full ("Bill Clinton")
+            break
+    outside = [m for m in named if not inside(m.start, qspans)]
+    second = next((k for k, m in enumerate(outside) if m.actor != outside[0].actor),
+                  len(outside))
+    return _Surname([m.start for m in outside], outside, second,
+                    frozenset(m.actor for m in named), other)
 
 
 def _named_in_full(t: _Text, u: QuoteUnit, actor: str) -> tuple | None:
