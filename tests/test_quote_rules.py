@@ -218,6 +218,7 @@ _SURNAMES_CSV = """actor,label,camp,type,aliases
 scott,Scott McConnell,experts,person,Scott McConnell|McConnell
 mitch,Mitch McConnell,republicans,person,Mitch McConnell
 hillary,Hillary Clinton,democrats,person,Hillary Clinton|Mrs. Clinton
+pentagon,Pentagon,us_admin,group,Pentagon
 """
 
 
@@ -237,6 +238,11 @@ def surnames(tmp_path_factory):
     # the surname is no alias at all
     ("Hillary Clinton spoke in Ohio.\n\n“It is not necessary,” Clinton said.", "Clinton",
      "hillary"),
+    # a sentence's last word before the surname is no first name
+    ("Hillary Clinton spoke in Ohio. Clinton said: “It is not necessary.”", "Clinton",
+     "hillary"),
+    ("Mrs. Clinton and Hillary Clinton are one.\n\n“It is not necessary,” Clinton said.",
+     "Clinton", "hillary"),
 ])
 def test_a_bare_surname_is_the_person_named_in_full_before(text, speaker, actor, surnames):
     row = unit(text, "necessary", surnames)
@@ -252,6 +258,12 @@ def test_a_bare_surname_is_the_person_named_in_full_before(text, speaker, actor,
     ("Hillary Clinton and Bill Clinton spoke.\n\n“It is not necessary,” Clinton said.", ""),
     ("Bill Clinton met Hillary Clinton.\n\n“It is not necessary,” Clinton said.", ""),
     ("Bill Clinton’s aides met Hillary Clinton.\n\n“It is not necessary,” Clinton said.", ""),
+    ("Bill and Hillary Clinton spoke.\n\n“It is not necessary,” Clinton said.", ""),
+    ("Hillary Clinton and Mr. Clinton, her husband, spoke.\n\n“It is not necessary,” Clinton "
+     "said.", ""),
+    # an apposition that names the speaker's actor keeps it
+    ("Hillary Clinton spoke.\n\n“It is not necessary,” Clinton, a Pentagon spokesman, said.",
+     "pentagon"),
     # an honorific or a title may point elsewhere than the full name did
     ("Hillary Clinton spoke in Ohio.\n\n“It is not necessary,” Mr. Clinton said.", ""),
     ("Hillary Clinton spoke in Ohio.\n\n“It is not necessary,” President Clinton said.", ""),

@@ -55,10 +55,11 @@ paragraphs' worth of text back (rule suffix ``+role_noun``). A name that qualifi
 else ("an Obama critic", "a Trump ally", "Obama adviser David Axelrod") does not make its actor
 the speaker; an institution's aide or adviser speaks for the institution. A bare surname
 ("McConnell") is the codebook person the article named in full with it before ("Mitch
-McConnell"), even when the codebook gives that surname to someone else or to no one (rule
-suffix ``+surname``); it stays as it was when the article names two people in full with that
-surname ("Bill Clinton" and "Hillary Clinton") or names the surname's own row in full, and a
-surname with a title or honorific ("Mr. Clinton") is not resolved this way.
+McConnell"), outside quotation marks, even when the codebook gives that surname to someone else
+or to no one (rule suffix ``+surname``); it stays as it was when someone else with that surname
+is named before the speaker ("Bill Clinton", "Mr. Clinton", "Bill and Hillary Clinton", or the
+surname's own row in full), and a surname with a title ("President Clinton") is not resolved
+this way.
 ``speaker_status`` says which unknown a unit is: ``named_not_in_codebook`` (add a row) or
 ``none_in_text``. Short unattributed quotes with no speech verb (scare quotes, titles) are
 kept but flagged ``scare`` and left out of voice counts.

@@ -20,7 +20,7 @@ from typing import Callable, NamedTuple
 import pandas as pd
 
 from ..actors import MentionFinder, load_codebook
-from ..language import NAME_PREFIXES, SENTENCE_OPENERS, TITLES
+from ..language import ABBREVIATIONS, NAME_PREFIXES, SENTENCE_OPENERS, TITLES
 from ..text import paragraph_spans, split_paragraph
 from .spans import DOT, SentenceIndex, inside, mask_abbreviations, quote_spans
 
@@ -300,6 +300,14 @@ class Resolver:
         self.finder = MentionFinder(self.codebook)
         self.persons = set(self.codebook.loc[self.codebook["type"] == "person", "actor"]) \
             if "type" in self.codebook else set()
+        # surnames of the persons' full-name aliases ("Mitch McConnell" -> "McConnell"): a
+        # bare-surname speaker is looked up in the text only for these
+        self.surnames = set()
+        if "type" in self.codebook and "alias" in self.codebook:  # one row per alias
+            for alias in self.codebook.loc[self.codebook["type"] == "person", "alias"]:
+                words = str(alias).split()
+                if len(words) >= 2 and _is_first_name(words[-2]):
+                    self.surnames.add(_fold_apostrophe(words[-1]))
 
     def actor(self, words: str) -> tuple[str, str]:
         """The most specific actor the words name: a person row beats an institution row
@@ -365,24 +373,36 @@ class _Text:
         self.final: dict[tuple[int, int], object] = {}  # sentence -> its ", X said." ending
         self._pstarts = [ps for ps, _ in self.paras]
         self._full: dict | None = None  # surname -> codebook persons named in full with it
+        self._titled: dict = {}
+        self._caps: dict | None = None  # capitalised word -> its starts
         self._surnames: dict = {}  # surname -> _Surname, built when a speaker needs it
 
     def surname(self, surname: str) -> "_Surname | None":
         """How the text names people with ``surname`` in full; ``None`` when it names no
-        codebook person in full with it. Built once per text and surname."""
+        codebook person in full with it. Each index is built once per text."""
+        key = _fold_apostrophe(surname)
         if self._full is None:
             self._full = {}
             persons = self.resolver.persons
+            self._titled = {}  # "Mrs. Clinton": a codebook person, but not named in full
             for m in self.mentions.within(0, len(self.raw)):
                 words = self.raw[m.start:m.end].split()
                 if len(words) >= 2 and m.actor in persons:
-                    self._full.setdefault(words[-1], []).append(m)
-        if surname not in self._full:
+                    into = self._full if _is_first_name(words[-2]) else self._titled
+                    into.setdefault(_fold_apostrophe(words[-1]), []).append(m)
+        if key not in self._full:
             return None
-        if surname not in self._surnames:
-            self._surnames[surname] = _surname_index(self.raw, surname, self._full[surname],
-                                                     self.qspans)
-        return self._surnames[surname]
+        if self._caps is None:
+            self._caps = {}
+            for w in _CAPITALISED.finditer(self.raw):
+                word = _fold_apostrophe(w.group())
+                word = word[:-2] if word.endswith("'s") else word  # "Clinton's aides"
+                self._caps.setdefault(word, []).append(w.start())
+        if key not in self._surnames:
+            self._surnames[key] = _surname_index(self.raw, self._caps.get(key, []),
+                                                 self._full[key], self._titled.get(key, []),
+                                                 self.qspans)
+        return self._surnames[key]
 
     def sentences_between(self, lo: int, hi: int) -> list[tuple[int, int]]:
         """The sentences (start, end) of the paragraphs that overlap ``lo:hi``, starting
@@ -930,9 +950,11 @@ def _resolve(t: _Text, u: QuoteUnit, found: list[QuoteUnit], i: int) -> None:
         u.rule += "+pronoun"
         return
     actor, camp = resolver.actor(speaker)
-    if not actor:
-        actor, camp = resolver.actor(u.apposition if u.apposition is not None else speaker)
-    named = _named_in_full(t, u, actor)
+    named = None
+    if not actor and u.apposition is not None:
+        actor, camp = resolver.actor(u.apposition)  # "Clinton, a Pentagon spokesman"
+    if not (actor and u.apposition is not None and not resolver.actor(speaker)[0]):
+        named = _named_in_full(t, u, actor)
     if named is not None:
         actor, camp = named
         u.rule += "+surname"
@@ -950,60 +972,112 @@ def _resolve(t: _Text, u: QuoteUnit, found: list[QuoteUnit], i: int) -> None:
 
 
 _SURNAME = re.compile(r"[A-Z][\w’'-]*[a-z][\w’'-]*")
-# Capitalised words before a surname that are not a first name ("Sen. McConnell", "When Clinton")
-_NOT_FIRST_NAMES = {w.rstrip(".") for w in TITLES} | NAME_PREFIXES | SENTENCE_OPENERS
+_CAPITALISED = re.compile(r"(?<![\w’'-])[^\W\d_][\w’'-]*")
+# The word before a surname, on the same line and in the same sentence ("Bill Clinton",
+# "Sen. Clinton", "J. Clinton"; not "Ohio. Clinton")
+_WORD_BEFORE = re.compile(r"(?<![\w’'.-])([^\W\d_][\w’'-]*\.?)[^\S\n]+$")
+_AND_BEFORE = re.compile(r"(?<![\w’'-])([^\W\d_][\w’'-]*)[^\S\n]+(?:and|&)[^\S\n]+$")
+# Capitalised words that open a sentence or a clause rather than a name ("When Clinton")
+_NOT_NAMES = SENTENCE_OPENERS | {"If", "As", "For", "From", "With", "By", "To", "Of", "Then",
+                                 "So", "Yet", "Or", "Nor", "Both", "Former", "Now", "Later"}
+
+
+def _names_someone(word: str) -> bool:
+    """Whether a word right before a surname makes it someone's name: a capitalised word,
+    an initial or an abbreviated title ("Bill", "J.", "Sen."), not a sentence's last word
+    ("Ohio.") nor a word that opens a clause ("When")."""
+    if not word[:1].isupper() or word in _NOT_NAMES:
+        return False
+    if word.endswith("."):
+        return len(word) == 2 or word[:-1].lower() in ABBREVIATIONS
+    return True
+
+
+def _fold_apostrophe(word: str) -> str:
+    return word.replace("’", "'")
+
+
+def _is_first_name(word: str) -> bool:
+    """A word that can be a first name before a surname: capitalised, not a title or an
+    honorific ("Sen.", "Mrs", "President")."""
+    return word[:1].isupper() and word.rstrip(".") not in _TITLE_WORDS
+
+
+_TITLE_WORDS = {w.rstrip(".") for w in TITLES} | NAME_PREFIXES
 
 
 class _Surname(NamedTuple):
     """How one text names people with one surname in full."""
 
-    starts: list         # codebook persons named in full outside quotes: starts, in order
-    named: list          # ... and those mentions
-    second: int          # index in ``named`` where a second person first appears (or len)
-    actors: frozenset    # codebook persons named in full anywhere (quotes too)
-    other: int           # start of the first full name that is no codebook person's (or -1)
+    starts: list         # where codebook persons are named in full with it, in text order
+    named: list          # ... those mentions
+    second: int          # index in ``named`` of the first mention of a second person
+    evidence: list       # per prefix length k: the last of named[:k] outside quotes, or None
+    other: int           # where someone else with it is first named (or -1)
 
 
-_FIRST_NAME_BEFORE = re.compile(r"([A-Z][\w’'.-]*)\s+$")
-
-
-def _surname_index(raw: str, surname: str, named: list, qspans) -> _Surname:
-    """``named``: the codebook persons' mentions in full that end in ``surname``."""
+def _surname_index(raw: str, hits: list, named: list, titled: list, qspans) -> _Surname:
+    """``hits``: where the surname occurs; ``named``: the codebook persons' mentions in
+    full that end in it. Someone else is a capitalised word (a first name, a title or an
+    honorific: "Bill Clinton", "Mr. Clinton") before an occurrence that is not one of
+    ``named``, or a first name joined to one of them ("Bill and Hillary Clinton")."""
     starts = [m.start for m in named]
+    persons = {m.actor for m in named}
+    covered = [(m.start, m.end, m.actor) for m in titled]
     other = -1
-    for hit in re.finditer(r"\b" + re.escape(surname) + r"\b", raw):
-        j = bisect.bisect_right(starts, hit.start()) - 1
-        if j >= 0 and named[j].end >= hit.end():
-            continue  # the surname of a codebook person's full name ("Rodham Clinton")
-        first = _FIRST_NAME_BEFORE.search(raw, max(0, hit.start() - 40), hit.start())
-        if first and first.group(1).rstrip(".") not in _NOT_FIRST_NAMES:
-            other = first.start(1)  # someone else named in full ("Bill Clinton")
+    for h in hits:
+        c = bisect.bisect_right(covered, (h, len(raw))) - 1
+        if c >= 0 and covered[c][1] > h:  # a codebook person's titled alias ("Mrs. Clinton")
+            if covered[c][2] in persons:
+                continue
+            other = covered[c][0]
             break
-    outside = [m for m in named if not inside(m.start, qspans)]
-    second = next((k for k, m in enumerate(outside) if m.actor != outside[0].actor),
-                  len(outside))
-    return _Surname([m.start for m in outside], outside, second,
-                    frozenset(m.actor for m in named), other)
+        j = bisect.bisect_right(starts, h) - 1
+        if j >= 0 and named[j].end > h:  # the surname of a codebook person's full name
+            joint = _AND_BEFORE.search(raw, max(0, named[j].start - 40), named[j].start)
+            if joint is None or not _names_someone(joint.group(1)):
+                continue
+            # "Elizabeth Warren and Hillary Clinton", "Mrs. Clinton and Hillary Clinton": the
+            # word before "and" ends someone's own name; "Bill and Hillary Clinton" shares it
+            lead = _WORD_BEFORE.search(raw, max(0, joint.start(1) - 40), joint.start(1))
+            if lead is not None and _names_someone(lead.group(1)):
+                continue
+            where = joint.start(1)
+        else:
+            before = _WORD_BEFORE.search(raw, max(0, h - 40), h)
+            if before is None or not _names_someone(before.group(1)):
+                continue
+            where = before.start(1)
+        other = where
+        break
+    second = next((k for k, m in enumerate(named) if m.actor != named[0].actor), len(named))
+    evidence, last = [None], None
+    for m in named:
+        last = last if inside(m.start, qspans) else m
+        evidence.append(last)
+    return _Surname(starts, named, second, evidence, other)
 
 
 def _named_in_full(t: _Text, u: QuoteUnit, actor: str) -> tuple | None:
     """A speaker named by surname alone ("McConnell") is the codebook person the article
-    named in full with that surname before ("Mitch McConnell"): news names a person in
-    full once, then by surname. ``(actor, camp)`` when that differs from ``actor`` (the
-    surname's own codebook row, if any). It stays as it was when the article also names
-    that row's person in full, or names two people in full with that surname before the
-    speaker (one may be outside the codebook: "Bill Clinton"). A title or honorific
-    ("Mr. Clinton", "President Clinton") may point elsewhere than the full name did, so
-    only a bare surname is resolved. ``None`` when nothing changes."""
-    if not _SURNAME.fullmatch(u.speaker):
+    named in full with that surname before ("Mitch McConnell"), outside quotation marks:
+    news names a person in full once, then by surname. ``(actor, camp)`` when that differs
+    from ``actor`` (the surname's own codebook row, if any). It stays as it was when,
+    before the speaker, the article names that row's person in full, two codebook persons
+    in full with that surname, or anyone else with it ("Bill Clinton", "Mr. Clinton",
+    "Bill and Hillary Clinton"). A titled speaker ("Mr. Clinton", "President Clinton") may
+    point elsewhere than the full name did, so only a bare surname is resolved. ``None``
+    when nothing changes."""
+    if not _SURNAME.fullmatch(u.speaker) or u.speaker_start < 0 or \
+            _fold_apostrophe(u.speaker) not in t.resolver.surnames:
         return None
     index = t.surname(u.speaker)
-    if index is None or actor in index.actors:
+    if index is None or 0 <= index.other < u.speaker_start:
         return None
-    k = bisect.bisect_left(index.starts, u.speaker_start)
-    if k == 0 or k > index.second or 0 <= index.other < u.speaker_start:
+    k = bisect.bisect_left(index.starts, u.speaker_start)  # named before the speaker
+    full = index.evidence[k]
+    if full is None or k > index.second or index.named[0].actor == actor:
         return None
-    full = index.named[k - 1]
     return full.actor, full.camp
 
 
