@@ -22,6 +22,7 @@ def corpus():
             corpus[col] = corpus[col].fillna("")
         corpus["n_lines_removed"] = corpus["n_lines_removed"].fillna(0).astype("int64")
         corpus["n_words"] = corpus["n_words"].fillna(0).astype("int64")
+        corpus["format"] = corpus["format"].fillna("text")  # no missing format either
     return corpus
 
 
