@@ -31,6 +31,9 @@ SENTENCE_OPENERS = frozenset(
     """The A An He She It They We I In On At But And This That These Those His Her Its Their
     Our There Meanwhile However Officials Mr Mrs Ms After Before When While""".split()
 )
+#: Capitalised words that open a sentence or a clause rather than a name ("When Clinton said").
+CLAUSE_OPENERS = SENTENCE_OPENERS | frozenset(
+    "If As For From With By To Of Then So Yet Or Nor Both Former Now Later".split())
 #: Title words before a person's name ("Secretary of State Mike Pompeo", "Gen. Smith").
 TITLES = frozenset(
     "State Secretary Sen Sen. Senator Rep Rep. Representative Gov Gov. Governor President Vice "

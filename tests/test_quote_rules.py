@@ -28,11 +28,15 @@ pentagon,Pentagon,us_admin,group,Pentagon
 """
 
 
+def _codebook(tmp_path_factory, text):
+    path = tmp_path_factory.mktemp("codebook") / "actors.csv"
+    path.write_text(text, encoding="utf-8")
+    return framing.load_codebook(path)
+
+
 @pytest.fixture(scope="module")
 def book(tmp_path_factory):
-    path = tmp_path_factory.mktemp("codebook") / "actors.csv"
-    path.write_text(CODEBOOK_CSV, encoding="utf-8")
-    return framing.load_codebook(path)
+    return _codebook(tmp_path_factory, CODEBOOK_CSV)
 
 
 def unit(text, snippet, book):
@@ -224,9 +228,7 @@ pentagon,Pentagon,us_admin,group,Pentagon
 
 @pytest.fixture(scope="module")
 def surnames(tmp_path_factory):
-    path = tmp_path_factory.mktemp("surnames") / "actors.csv"
-    path.write_text(_SURNAMES_CSV, encoding="utf-8")
-    return framing.load_codebook(path)
+    return _codebook(tmp_path_factory, _SURNAMES_CSV)
 
 
 @pytest.mark.parametrize("text, speaker, actor", [

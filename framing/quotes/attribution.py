@@ -20,7 +20,7 @@ from typing import Callable, NamedTuple
 import pandas as pd
 
 from ..actors import MentionFinder, load_codebook
-from ..language import ABBREVIATIONS, NAME_PREFIXES, SENTENCE_OPENERS, TITLES
+from ..language import ABBREVIATIONS, CLAUSE_OPENERS, NAME_PREFIXES, TITLES, fold
 from ..text import paragraph_spans, split_paragraph
 from .spans import DOT, SentenceIndex, inside, mask_abbreviations, quote_spans
 
@@ -307,7 +307,7 @@ class Resolver:
             for alias in self.codebook.loc[self.codebook["type"] == "person", "alias"]:
                 words = str(alias).split()
                 if len(words) >= 2 and _is_first_name(words[-2]):
-                    self.surnames.add(_fold_apostrophe(words[-1]))
+                    self.surnames.add(fold(words[-1]))
 
     def actor(self, words: str) -> tuple[str, str]:
         """The most specific actor the words name: a person row beats an institution row
@@ -373,33 +373,34 @@ class _Text:
         self.final: dict[tuple[int, int], object] = {}  # sentence -> its ", X said." ending
         self._pstarts = [ps for ps, _ in self.paras]
         self._full: dict | None = None  # surname -> codebook persons named in full with it
-        self._titled: dict = {}
-        self._caps: dict | None = None  # capitalised word -> its starts
+        self._titled: dict = {}  # surname -> codebook persons named with a title ("Mrs. X")
+        self._hits: dict | None = None  # codebook surname -> where it occurs
         self._surnames: dict = {}  # surname -> _Surname, built when a speaker needs it
 
     def surname(self, surname: str) -> "_Surname | None":
         """How the text names people with ``surname`` in full; ``None`` when it names no
         codebook person in full with it. Each index is built once per text."""
-        key = _fold_apostrophe(surname)
+        key = fold(surname)
         if self._full is None:
             self._full = {}
             persons = self.resolver.persons
-            self._titled = {}  # "Mrs. Clinton": a codebook person, but not named in full
             for m in self.mentions.within(0, len(self.raw)):
                 words = self.raw[m.start:m.end].split()
                 if len(words) >= 2 and m.actor in persons:
                     into = self._full if _is_first_name(words[-2]) else self._titled
-                    into.setdefault(_fold_apostrophe(words[-1]), []).append(m)
+                    into.setdefault(fold(words[-1]), []).append(m)
         if key not in self._full:
             return None
-        if self._caps is None:
-            self._caps = {}
-            for w in _CAPITALISED.finditer(self.raw):
-                word = _fold_apostrophe(w.group())
+        if self._hits is None:  # one pass over the words, kept for the codebook's surnames
+            self._hits = {}
+            surnames = self.resolver.surnames
+            for w in _WORD.finditer(self.raw):
+                word = fold(w.group())
                 word = word[:-2] if word.endswith("'s") else word  # "Clinton's aides"
-                self._caps.setdefault(word, []).append(w.start())
+                if word in surnames:
+                    self._hits.setdefault(word, []).append(w.start())
         if key not in self._surnames:
-            self._surnames[key] = _surname_index(self.raw, self._caps.get(key, []),
+            self._surnames[key] = _surname_index(self.raw, self._hits.get(key, []),
                                                  self._full[key], self._titled.get(key, []),
                                                  self.qspans)
         return self._surnames[key]
@@ -953,7 +954,10 @@ def _resolve(t: _Text, u: QuoteUnit, found: list[QuoteUnit], i: int) -> None:
     named = None
     if not actor and u.apposition is not None:
         actor, camp = resolver.actor(u.apposition)  # "Clinton, a Pentagon spokesman"
-    if not (actor and u.apposition is not None and not resolver.actor(speaker)[0]):
+        by_apposition = bool(actor)
+    else:
+        by_apposition = False
+    if not by_apposition:
         named = _named_in_full(t, u, actor)
     if named is not None:
         actor, camp = named
@@ -972,29 +976,22 @@ def _resolve(t: _Text, u: QuoteUnit, found: list[QuoteUnit], i: int) -> None:
 
 
 _SURNAME = re.compile(r"[A-Z][\w’'-]*[a-z][\w’'-]*")
-_CAPITALISED = re.compile(r"(?<![\w’'-])[^\W\d_][\w’'-]*")
+_WORD = re.compile(r"(?<![\w’'-])[^\W\d_][\w’'-]*")
 # The word before a surname, on the same line and in the same sentence ("Bill Clinton",
 # "Sen. Clinton", "J. Clinton"; not "Ohio. Clinton")
 _WORD_BEFORE = re.compile(r"(?<![\w’'.-])([^\W\d_][\w’'-]*\.?)[^\S\n]+$")
 _AND_BEFORE = re.compile(r"(?<![\w’'-])([^\W\d_][\w’'-]*)[^\S\n]+(?:and|&)[^\S\n]+$")
-# Capitalised words that open a sentence or a clause rather than a name ("When Clinton")
-_NOT_NAMES = SENTENCE_OPENERS | {"If", "As", "For", "From", "With", "By", "To", "Of", "Then",
-                                 "So", "Yet", "Or", "Nor", "Both", "Former", "Now", "Later"}
 
 
 def _names_someone(word: str) -> bool:
     """Whether a word right before a surname makes it someone's name: a capitalised word,
     an initial or an abbreviated title ("Bill", "J.", "Sen."), not a sentence's last word
     ("Ohio.") nor a word that opens a clause ("When")."""
-    if not word[:1].isupper() or word in _NOT_NAMES:
+    if not word[:1].isupper() or word in CLAUSE_OPENERS:
         return False
     if word.endswith("."):
         return len(word) == 2 or word[:-1].lower() in ABBREVIATIONS
     return True
-
-
-def _fold_apostrophe(word: str) -> str:
-    return word.replace("’", "'")
 
 
 def _is_first_name(word: str) -> bool:
@@ -1069,7 +1066,7 @@ def _named_in_full(t: _Text, u: QuoteUnit, actor: str) -> tuple | None:
     point elsewhere than the full name did, so only a bare surname is resolved. ``None``
     when nothing changes."""
     if not _SURNAME.fullmatch(u.speaker) or u.speaker_start < 0 or \
-            _fold_apostrophe(u.speaker) not in t.resolver.surnames:
+            fold(u.speaker) not in t.resolver.surnames:
         return None
     index = t.surname(u.speaker)
     if index is None or 0 <= index.other < u.speaker_start:
