@@ -9,7 +9,8 @@ cleaner keep their own lists for now (cue verbs, masks, page furniture).
   sentence splitter's vetoes (:mod:`framing.text`).
 * :data:`TITLES` -- titles before a name ("Secretary", "Gen.", "Mr"); :data:`WEEKDAYS`.
 * :data:`NEWS_STOP_WORDS` -- reporting verbs and honorifics every outlet uses.
-* :data:`CAP_WORD`, :data:`NAME_RUN` -- a run of capitalised words (a candidate name).
+* :data:`CAP_WORD`, :data:`NAME_RUN` -- a run of capitalised words (a candidate name);
+  :func:`name_word` -- one capitalised word, as a pattern that stays linear in its length.
 * :func:`fold` -- the case- and apostrophe-insensitive form used to compare names.
 * :func:`trie_pattern` -- one regular expression for a list of words, shaped as a trie.
 """
@@ -49,9 +50,30 @@ NAME_PREFIXES = frozenset({"Mr", "Mrs", "Ms", "Dr", "President", "Prime", "Minis
 NEWS_STOP_WORDS = frozenset({"said", "says", "say", "mr", "mrs", "ms", "told", "according",
                              "just", "like", "s", "t"})
 
+
+def name_word(before: str = "-", after: str | None = None) -> str:
+    """The pattern of one capitalised word with a lower-case letter ("Putin", "McConnell",
+    "al-Assad" after its particle): a capital, then word characters or ``before``, up to the
+    first lower-case letter, then word characters or ``after`` (default: ``before``).
+
+    Written so that the first lower-case letter is the only place the word can split: the
+    obvious ``[A-Z][\\w]*[a-z][\\w]*`` matches the same words but tries every split of a word
+    when what follows it fails, which grows with the square of the word's length (a 2,560-letter
+    word cost 3 s). This form matches the same spans in the same order, in linear time.
+
+    Examples
+    --------
+    >>> import re
+    >>> bool(re.fullmatch(name_word("’'-"), "O'Brien")), bool(re.fullmatch(name_word(), "NATO"))
+    (True, False)
+    """
+    after = before if after is None else after
+    return rf"[A-Z](?:[^\Wa-z]|[{before}])*[a-z][\w{after}]*"
+
+
 #: One capitalised word of a name ("Putin", "al-Assad", "O'Brien"); a possessive "'s" is not
 #: part of it.
-CAP_WORD = r"[A-Z][\w-]*[a-z][\w-]*(?:['’][A-Z][\w-]*)?"
+CAP_WORD = name_word() + r"(?:['’][A-Z][\w-]*)?"
 #: A run of 2-4 capitalised words ("Vladimir Putin", "Bashar al-Assad").
 NAME_RUN = re.compile(r"\b" + CAP_WORD + r"(?:[ -](?:al-|al |de |bin )?" + CAP_WORD + r"){1,3}")
 

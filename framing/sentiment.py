@@ -331,8 +331,9 @@ def classify_targets(frame: pd.DataFrame, method: str = "model", model=None,
         out["label"] = polarity_labels(score)
         out["score"] = score
         out["p_negative"] = out["p_neutral"] = out["p_positive"] = np.nan
-    out["words"] = words
-    out["scope"] = scopes
+    # object even when empty (an empty list would make a float column)
+    out["words"] = pd.Series(words, index=frame.index, dtype=object)
+    out["scope"] = pd.Series(scopes, index=frame.index, dtype=object)
     return out
 
 
@@ -397,7 +398,7 @@ def score_mentions(mentions: pd.DataFrame, sentences: pd.DataFrame,
     out = mentions.copy()
     for col in ("score", "label", "p_negative", "p_neutral", "p_positive", "words"):
         out[col] = result[col].to_numpy()
-    out["sentence_text"] = texts
+    out["sentence_text"] = pd.Series(texts, index=out.index, dtype=object)
     return out
 
 

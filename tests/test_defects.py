@@ -155,3 +155,17 @@ def test_profile_pages_leave_out_empty_lines():
     pages = dict(profile_pages(profiles))
     assert list(pages["A"].index) == ["articles", "top_terms", "voice_russia", "tone_russia"]
     assert list(pages["B"].index) == ["articles"]
+
+
+def test_a_corpus_without_quotes_or_names_gives_the_usual_columns_and_types():
+    # an empty table once came back with float64 columns: suggest_codebook failed on it
+    # (".str accessor with string values"), and an empty partition's Parquet schema differed
+    plain = pd.DataFrame({"article_id": ["a"], "outlet": ["X"],
+                          "text": ["no quotes here. none at all."]})
+    empty, full = framing.analyze(plain), framing.analyze(framing.load_corpus(SEEDS))
+    for name in ("sentences", "mentions", "quotes"):
+        got, want = getattr(empty, name), getattr(full, name)
+        assert list(got.columns) == list(want.columns), name
+        assert got.dtypes.to_dict() == want.dtypes.to_dict(), name
+    got, want = framing.suggest_codebook(plain), framing.suggest_codebook(framing.load_corpus(SEEDS))
+    assert got.empty and got.dtypes.to_dict() == want.dtypes.to_dict()

@@ -81,3 +81,23 @@ def test_sentence_end_check_reads_the_line_end_as_the_pattern_does(line):
     # the cleaner checks a line's last characters instead of searching the whole line
     from framing.cleaning import _TERMINAL, _ends_sentence
     assert _ends_sentence(line) == bool(_TERMINAL.search(line))
+
+
+@given(st.text(alphabet=list("AZabé_1-’' .,("), max_size=14),
+       st.sampled_from(["", r"\s", r"[ -]Z", r"\s+and\s", "$", r"(?<!'s)\s"]),
+       st.sampled_from([("-", None), ("’'-", None), ("․'’-", "’'-")]))
+@settings(max_examples=600, deadline=None)
+def test_name_word_matches_what_the_obvious_pattern_matches(text, follow, chars):
+    # name_word is the linear form of "[A-Z][\w<before>]*[a-z][\w<after>]*": the same match,
+    # at every start, whatever follows the word
+    import re
+
+    from framing.language import name_word
+
+    before, after = chars
+    after = before if after is None else after
+    obvious = re.compile(rf"[A-Z][\w{before}]*[a-z][\w{after}]*" + follow)
+    linear = re.compile(name_word(before, after) + follow)
+    for start in range(len(text) + 1):
+        a, b = obvious.match(text, start), linear.match(text, start)
+        assert (a and a.span()) == (b and b.span()), (text, start, follow)

@@ -20,7 +20,7 @@ from typing import Callable, NamedTuple
 import pandas as pd
 
 from ..actors import MentionFinder, load_codebook
-from ..language import ABBREVIATIONS, CLAUSE_OPENERS, NAME_PREFIXES, TITLES, fold
+from ..language import ABBREVIATIONS, CLAUSE_OPENERS, NAME_PREFIXES, TITLES, fold, name_word
 from ..text import paragraph_spans, split_paragraph
 from .spans import DOT, SentenceIndex, inside, mask_abbreviations, quote_spans
 
@@ -199,17 +199,15 @@ _INSTITUTION = re.compile(r"\b(?:Ministry|Committee|Office|Service|House|Departm
 _NOT_SPEAKER = re.compile(r"\b(?:came|comes|come|was|were|is|are|been|after|before|when|because|"
                           r"which|while|if|than|but|and|or|so|then|it|that|there|something|"
                           r"might|could|would|should|will)\b", re.IGNORECASE)
-# A capitalised word with a lower-case letter, written as one run checked by a look-ahead:
-# "[A-Z][\w]*[a-z][\w]*" tries every split of every word when the search fails, which grows
-# as (word length) ** (words) on a long run of names.
-_LOWER_NAME_WORD = r"[A-Z](?=[\w’'-]*[a-z])[\w’'-]*"
+# A capitalised word with a lower-case letter (name_word: linear in the word's length)
+_LOWER_NAME_WORD = name_word("’'-")
 _NAME_BEFORE_CUE = re.compile(
     r"(?:^|[\s(])((?:" + _LOWER_NAME_WORD + r"\s+){0,3}" + _LOWER_NAME_WORD + r")\s+" + _AUX
     + r"$")
 _THEN_TITLE = re.compile(r"\bthen[–-](?=[A-Za-z])")
 # Two named people speaking together: "Seema Shah and Danielle McIntee"
-_JOINT_NAMES = re.compile(r"^(?:[A-Z][\w.․'’-]*\s+){0,3}[A-Z][\w․'’-]*[a-z][\w’'-]*\s+and\s+"
-                          r"(?:[A-Z][\w.․'’-]*\s+){0,3}[A-Z][\w’'-]*[a-z][\w’'-]*$")
+_JOINT_NAMES = re.compile(r"^(?:[A-Z][\w.․'’-]*\s+){0,3}" + name_word("․'’-", "’'-")
+                          + r"\s+and\s+(?:[A-Z][\w.․'’-]*\s+){0,3}" + name_word("’'-") + "$")
 _PRONOUN_BEFORE_CUE = re.compile(r"\b(he|she|He|She)\s+" + _AUX + r"$")
 _TITLE_WORD = re.compile(r"[A-Za-z][\w’'-]*")
 # A cue that is negated ("Trump hasn't said that, but ...") attributes nothing.
@@ -217,7 +215,7 @@ _NEGATED = re.compile(r"(?:n[’']t|\bnot|\bnever)\s+" + _AUX + r"$")
 # The subject of a narration sentence: after an opening phrase that ends in a comma, a
 # pronoun or a capitalised name (role words included: "Democratic Senator Chris Coons"),
 # followed by a lower-case word (the verb).
-_NAME_RUN = r"(?:[A-Z][\w’'․-]*\s+){0,5}[A-Z][\w’'-]*[a-z][\w’'-]*"
+_NAME_RUN = r"(?:[A-Z][\w’'․-]*\s+){0,5}" + name_word("’'-")
 _OPENING = r"(?:[^,;:“”\"‘’]{1,60}?,\s+)??"
 # A word that reads as a verb after a subject (a noun after an adjective, "North Korean
 # dictatorship", does not): past or present forms, common irregular verbs, auxiliaries.
@@ -812,12 +810,21 @@ def extract_quotes(text: str, codebook=None) -> pd.DataFrame:
     return _frame(units(text, Resolver(codebook)))
 
 
+# Column types of the quotes table, so that a text without quotes gives the same types as
+# one with quotes (a column of an empty list would be float64).
+_DTYPES = {f.name: {"int": "int64", "bool": "bool"}.get(f.type, object)
+           for f in fields(QuoteUnit) if f.name in QUOTE_COLUMNS}
+
+
 def _frame(found: list[QuoteUnit], extra: dict | None = None, columns=QUOTE_COLUMNS
            ) -> pd.DataFrame:
     data = {c: [getattr(u, c) for u in found] for c in columns}
     if extra:
         data = {**extra, **data}
-    return pd.DataFrame(data, columns=list(data))
+    frame = pd.DataFrame(data, columns=list(data))
+    if not found:
+        frame = frame.astype({c: _DTYPES.get(c, object) for c in frame.columns})
+    return frame
 
 
 def units(text: str, resolver: Resolver, mentions=None, qspans=None) -> list[QuoteUnit]:
@@ -975,7 +982,7 @@ def _resolve(t: _Text, u: QuoteUnit, found: list[QuoteUnit], i: int) -> None:
     u.actor, u.camp = actor, camp
 
 
-_SURNAME = re.compile(r"[A-Z][\w’'-]*[a-z][\w’'-]*")
+_SURNAME = re.compile(name_word("’'-"))
 _WORD = re.compile(r"(?<![\w’'-])[^\W\d_][\w’'-]*")
 # The word before a surname, on the same line and in the same sentence ("Bill Clinton",
 # "Sen. Clinton", "J. Clinton"; not "Ohio. Clinton")

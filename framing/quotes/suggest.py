@@ -11,6 +11,7 @@ import re
 import pandas as pd
 
 from ..actors import MentionFinder
+from ..language import CAP_WORD
 from .attribution import corpus_quotes
 
 _SLUG = re.compile(r"[^a-z0-9]+")
@@ -38,7 +39,7 @@ _NOT_A_NAME = frozenset(
     "Sept Oct Nov Dec".split())
 # A capitalised word ("Erdogan", "al-Assad", "O'Brien"); a possessive "'s" is not part of it.
 _CAP = (r"(?:(?:Gen|Gens|Sen|Sens|Rep|Reps|Gov|Lt|Col|Sgt|Capt|Maj|Adm|Dr|Mr|Mrs|Ms|Rev|St)\.|"
-        r"[A-Z][\w-]*[a-z][\w-]*(?:['’][A-Z][\w-]*)?)")
+        + CAP_WORD + ")")
 # A run of one to six capitalised words, particles allowed inside ("Bashar al-Assad").
 _RUN = re.compile(r"(?<![\w'’.-])" + _CAP + r"(?:[ -](?:al-|al |de |bin |bin-)?" + _CAP
                   + r"){0,5}")
@@ -215,6 +216,10 @@ def suggest_codebook(corpus: pd.DataFrame, codebook: pd.DataFrame | None = None,
                                         "example"])
     table = table.sort_values(["count", "articles", "candidate"], ascending=[False, False, True])
     table = table.head(n).reset_index(drop=True)
+    if table.empty:  # no name at all: the same columns, typed as when there are names
+        columns = ["related", "known", "actor", "label", "camp", "type", "aliases"]
+        return table.astype({"count": "int64", "quotes": "int64", "articles": "int64"}).assign(
+            **{c: pd.Series(dtype=object) for c in columns})
     table["related"] = _related(table["candidate"].tolist())
     table["known"] = [_known(finder, c) for c in table["candidate"]]
     table["actor"] = [_SLUG.sub("_", c.lower()).strip("_") or "actor" for c in table["candidate"]]
