@@ -56,7 +56,8 @@ def name_word(before: str = "-", after: str | None = None) -> str:
     "al-Assad" after its particle): a capital, then word characters or ``before``, up to the
     first lower-case letter, then word characters or ``after`` (default: ``before``).
 
-    Written so that the first lower-case letter is the only place the word can split: the
+    Written so that the first lower-case letter is the only place the word can split (runs of
+    other word characters between the ``before`` separators, each matched at C speed): the
     obvious ``[A-Z][\\w]*[a-z][\\w]*`` matches the same words but tries every split of a word
     when what follows it fails, which grows with the square of the word's length (a 2,560-letter
     word cost 3 s). This form matches the same spans in the same order, in linear time.
@@ -68,7 +69,7 @@ def name_word(before: str = "-", after: str | None = None) -> str:
     (True, False)
     """
     after = before if after is None else after
-    return rf"[A-Z](?:[^\Wa-z]|[{before}])*[a-z][\w{after}]*"
+    return rf"[A-Z][^\Wa-z]*(?:[{before}][^\Wa-z]*)*[a-z][\w{after}]*"
 
 
 #: One capitalised word of a name ("Putin", "al-Assad", "O'Brien"); a possessive "'s" is not

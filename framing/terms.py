@@ -47,9 +47,6 @@ METHODS = ("tfidf", "log-odds", "keyness")
 STOP_WORDS = frozenset(ENGLISH_STOP_WORDS) | NEWS_STOP_WORDS
 # Words that may start a capitalised run but are not part of a name.
 _NOT_NAME_START = frozenset(w.capitalize() for w in STOP_WORDS) | NAME_PREFIXES
-# Kept under their old names for callers not yet moved to framing.language
-# (actors.suggest_codebook).
-_CAP_WORD, _NAME_RUN = CAP_WORD, NAME_RUN
 #: Terms are words of 2+ characters that start with a letter (no bare numbers).
 TOKEN_PATTERN = r"(?u)\b[^\W\d_]\w+\b"
 # Clause punctuation and stop words are barriers: no n-gram spans them ("for the sake of the

@@ -393,7 +393,8 @@ class _Text:
             self._hits = {}
             surnames = self.resolver.surnames
             for w in _WORD.finditer(self.raw):
-                word = fold(w.group())
+                # fold() of one word: no white space to collapse
+                word = w.group().casefold().replace("’", "'")
                 word = word[:-2] if word.endswith("'s") else word  # "Clinton's aides"
                 if word in surnames:
                     self._hits.setdefault(word, []).append(w.start())
