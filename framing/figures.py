@@ -177,6 +177,33 @@ def save_figure(fig, name: str, data: pd.DataFrame | None = None, directory=None
     return written
 
 
+def show_saved(fig, written) -> None:
+    """Show in the notebook the PNG that :func:`save_figure` wrote, and close ``fig``.
+
+    In place of ``plt.show()``, which would draw the figure a fourth time (after the PNG, SVG
+    and PDF) at the inline backend's resolution; the reader sees the saved file itself, at the
+    size the inline figure had.
+
+    Parameters
+    ----------
+    fig : matplotlib.figure.Figure
+        The figure saved; closed here, so that the inline backend does not draw it again.
+    written : list of Path
+        What :func:`save_figure` returned.
+
+    Examples
+    --------
+    >>> show_saved(fig, save_figure(fig, "02_similarity", data=table))  # doctest: +SKIP
+    """
+    from IPython.display import Image, display
+
+    png = next(Path(p) for p in written if Path(p).suffix == ".png")
+    width, _ = png_size(png)
+    plt.close(fig)
+    display(Image(filename=str(png), width=round(width * STYLE["figure.dpi"]
+                                                 / STYLE["savefig.dpi"])))
+
+
 def png_size(path) -> tuple[int, int]:
     """(width, height) of a PNG file in pixels, read from its header."""
     with open(path, "rb") as fh:

@@ -22,3 +22,24 @@ def test_committed_figures_match_rerun():
     for name in written:
         assert (rerun / name).read_bytes() == (ROOT / "figures" / name).read_bytes(), (
             f"figures/{name} differs from a rerun: run `framing run` and commit the result")
+
+
+def test_each_notebook_shows_the_png_it_saved():
+    # show_saved: the reader sees the file in figures/, not a fourth drawing of the figure
+    import base64
+    import re
+
+    import nbformat
+
+    for path in sorted((ROOT / "notebooks").glob("*.ipynb")):
+        nb = nbformat.read(path, as_version=4)
+        for cell in nb.cells:
+            names = re.findall(r'save_figure\((?:fig|empty_figure\(.*?\)), "(\w+)"', cell.source,
+                               flags=re.S)
+            if cell.cell_type != "code" or "save_figure(fig" not in cell.source:
+                continue
+            assert "show_saved(fig" in cell.source, (path.name, names)
+            shown = [base64.b64decode(o["data"]["image/png"]) for o in cell.outputs
+                     if "image/png" in o.get("data", {})]
+            saved = [(ROOT / "figures" / f"{name}.png").read_bytes() for name in names]
+            assert shown and all(png in saved for png in shown), (path.name, names)

@@ -79,3 +79,20 @@ def test_not_in_codebook_is_grey_and_shifts_no_camp_colour():
     assert palette.colour("not_in_codebook") == UNCODED_COLOUR
     assert palette.sort(["unknown", "not_in_codebook", "russia"]) == [
         "russia", "not_in_codebook", "unknown"]
+
+
+def test_show_saved_displays_the_saved_png_and_closes_the_figure(tmp_path, monkeypatch):
+    import IPython.display
+
+    from framing.figures import png_size, save_figure, show_saved
+
+    shown = []
+    monkeypatch.setattr(IPython.display, "display", lambda obj: shown.append(obj))
+    fig, ax = plt.subplots()
+    ax.plot([0, 1], [1, 0])
+    written = save_figure(fig, "line", directory=tmp_path)
+    show_saved(fig, written)
+    png = tmp_path / "line.png"
+    assert len(shown) == 1 and shown[0].data == png.read_bytes()
+    assert shown[0].width == round(png_size(png)[0] * 100 / 150)  # the inline figure's size
+    assert not plt.fignum_exists(fig.number)
