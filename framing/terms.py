@@ -158,19 +158,38 @@ class Normaliser:
         variants = sorted(self.mapping)
         # longest match first comes from the trie's greedy optional tails plus the
         # trailing (?!\w), which makes the engine back off to a shorter variant
-        self.pattern = (re.compile(r"(?<!\w)(" + trie_pattern(variants) + r")(?!\w)",
-                                   re.IGNORECASE) if variants else None)
+        body = r"(?<!\w)(" + trie_pattern(variants) + r")(?!\w)"
+        self.pattern = re.compile(body, re.IGNORECASE) if variants else None
+        # The same search on the lower-cased text, case-sensitive: twice as fast (re compares
+        # every position case-insensitively otherwise). Used when lower-casing keeps every
+        # offset, i.e. no character's lower case is longer ("İ").
+        self._lower = re.compile(body) if variants else None
+
+    def _matches(self, text: str):
+        """(start, end) of each listed variant in ``text``."""
+        low = text.lower()
+        if len(low) == len(text):
+            return (m.span() for m in self._lower.finditer(low))
+        return (m.span() for m in self.pattern.finditer(text))
 
     def __call__(self, text: str) -> str:
         if self.pattern is None:
             return text
-        return self.pattern.sub(lambda m: self.mapping[fold(m.group())], text)
+        parts, last = [], 0
+        for start, end in self._matches(text):
+            parts += [text[last:start], self.mapping[fold(text[start:end])]]
+            last = end
+        if not parts:
+            return text
+        parts.append(text[last:])
+        return "".join(parts)
 
     def find(self, text: str):
         """Yield (variant as written, canonical) for each listed variant in ``text``."""
         if self.pattern is not None:
-            for m in self.pattern.finditer(text):
-                yield " ".join(m.group().split()), self.mapping[fold(m.group())]
+            for start, end in self._matches(text):
+                written = text[start:end]
+                yield " ".join(written.split()), self.mapping[fold(written)]
 
 
 def spelling_variants(corpus: pd.DataFrame, table: pd.DataFrame | None = None,

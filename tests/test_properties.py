@@ -101,3 +101,22 @@ def test_name_word_matches_what_the_obvious_pattern_matches(text, follow, chars)
     for start in range(len(text) + 1):
         a, b = obvious.match(text, start), linear.match(text, start)
         assert (a and a.span()) == (b and b.span()), (text, start, follow)
+
+
+_VARIANTS = st.sampled_from(["defense", "DEFENSE", "Defense", "cease fire", "Cease\nFire",
+                             "air  base", "favored", "İ", "ſ", "K", "-", "x", " "])
+
+
+@given(st.lists(st.one_of(_VARIANTS, ODD, UNICODE), max_size=30).map("".join))
+@settings(max_examples=400, deadline=None)
+def test_normaliser_on_lower_cased_text_replaces_what_the_case_insensitive_search_does(text):
+    # Normaliser searches the lower-cased text (twice as fast); the result must be the
+    # case-insensitive pattern's on the text itself
+    from framing.language import fold
+    from framing.terms import Normaliser, load_normalisation
+
+    norm = Normaliser(load_normalisation(False))
+    expected = norm.pattern.sub(lambda m: norm.mapping[fold(m.group())], text)
+    assert norm(text) == expected
+    assert [w for w, _ in norm.find(text)] == [" ".join(m.group().split())
+                                               for m in norm.pattern.finditer(text)]
