@@ -264,18 +264,23 @@ def _tails(run: str) -> list[str]:
             if i == 0 or words[i] not in _NOT_NAME_START]
 
 
-def _join_phrases(text: str, phrases: set[str]) -> str:
-    """Write each known name phrase with underscores, so it is counted as one term."""
+def _join_phrases(text: str, phrases: set[str], runs=None) -> str:
+    """Write each known name phrase with underscores, so it is counted as one term.
+    ``runs``: the text's ``NAME_RUN`` matches, when already found."""
     if not phrases:
         return text
-
-    def repl(m):
+    parts, last = [], 0
+    for m in NAME_RUN.finditer(text) if runs is None else runs:
         run = m.group()
         for tail in _tails(_trim(run)):
             if tail in phrases:
-                return run[: len(run) - len(tail)] + tail.replace(" ", "_").replace("-", "_")
-        return run
-    return NAME_RUN.sub(repl, text)
+                parts += [text[last:m.end() - len(tail)], tail.replace(" ", "_").replace("-", "_")]
+                last = m.end()
+                break
+    if not parts:
+        return text
+    parts.append(text[last:])
+    return "".join(parts)
 
 
 # --- counting and scoring --------------------------------------------------------------------
@@ -497,11 +502,14 @@ class TermCounter:
             raise TermsError("the corpus is empty")
         texts = [self.normaliser(t) for t in corpus["text"]]
         runs: Counter = Counter()
+        found = []  # each text's name runs, found once for both passes
         if self.min_phrase_count:
             for text in texts:
-                runs.update(_name_runs(text))
+                found.append(list(NAME_RUN.finditer(text)))
+                runs.update(tail for m in found[-1] for tail in _tails(_trim(m.group())))
         phrases = self.phrases(runs)
-        texts = [_join_phrases(t, phrases) for t in texts]
+        if phrases:
+            texts = [_join_phrases(t, phrases, ms) for t, ms in zip(texts, found)]
         vectorizer = CountVectorizer(analyzer=self.analyzer, dtype=np.int64)
         try:
             doc_term = vectorizer.fit_transform(texts)
