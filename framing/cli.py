@@ -458,6 +458,9 @@ def main(argv=None) -> int:
     try:
         if args.command == "run" and args.jobs is not None and args.jobs < 1:
             raise RunError(f"--jobs {args.jobs}: give 1 or more notebooks at once")
+        if args.command == "run" and args.max_outlets is not None and args.max_outlets < 0:
+            raise RunError(f"--max-outlets {args.max_outlets}: give the number of outlets the "
+                           "figures show (1 or more), or 0 for every outlet")
         if args.command == "run":
             if args.analysis is not None:
                 if args.corpus is not None or args.codebook or args.normalisation or \

@@ -461,8 +461,14 @@ def _csv_rows(path: Path):
             if reader.fieldnames is None:
                 raise CorpusError(f"{path}: the file is empty; it needs a header row")
             yield list(reader.fieldnames)
-            for row in reader:
-                where = f"{path} row {reader.line_num}"
+            last = reader.line_num
+            # "row" counts records as a spreadsheet does (the header is row 1); a text with
+            # line breaks spans several lines of the file, so the lines are named too
+            for row_no, row in enumerate(reader, start=2):
+                first, last = last + 1, reader.line_num
+                where = f"{path} row {row_no}" + (
+                    "" if first == last == row_no else f" (line {first})" if first == last
+                    else f" (lines {first}-{last})")
                 if any("\x00" in v for v in row.values() if isinstance(v, str)):
                     raise CorpusError(f"{where}: contains NUL bytes; the file is binary or not "
                                       "UTF-8 text; save it as UTF-8 CSV")
@@ -565,7 +571,7 @@ def _parse_date(value: str, where: str, dates: str):
     if dates == "coerce":
         return pd.NaT
     raise CorpusError(f"{where}: date {value!r} is not an ISO date (YYYY-MM-DD); fix it, "
-                      "leave it empty, or load with dates='coerce'")
+                      "leave it empty, or load with dates='coerce' (command line: --dates coerce)")
 
 
 def _build(records, dates: str, furniture: Furniture | None) -> pd.DataFrame:

@@ -349,7 +349,7 @@ def test_cr_only_line_endings_are_accepted(tmp_path):
 
 
 TABLE_CASES = [
-    ("w.csv", b"text,outlet\n\"   \n\t \",A\n", {}, "w.csv row 3: empty text in column 'text'"),
+    ("w.csv", b"text,outlet\n\"   \n\t \",A\n", {}, "w.csv row 2 (lines 2-3): empty text in column 'text'"),
     ("w.jsonl", b'{"text": " \\n\\t ", "outlet": "A"}\n', {}, "w.jsonl line 1: empty text"),
     ("u.csv", "text,outlet\nx,A\n".encode("utf-16-le"), {}, "u.csv: contains NUL bytes"),
     ("u.csv", "text,outlet\nx,A\n".encode("utf-16"), {}, "u.csv: file is UTF-16"),

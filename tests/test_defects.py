@@ -169,3 +169,27 @@ def test_a_corpus_without_quotes_or_names_gives_the_usual_columns_and_types():
         assert got.dtypes.to_dict() == want.dtypes.to_dict(), name
     got, want = framing.suggest_codebook(plain), framing.suggest_codebook(framing.load_corpus(SEEDS))
     assert got.empty and got.dtypes.to_dict() == want.dtypes.to_dict()
+
+
+@pytest.mark.parametrize("table, message", [
+    # a text with paragraph breaks spans lines of the file; "row" still counts records
+    ('text,outlet,published\n"One.\n\nTwo.\n\nThree.",A,2016-03-14\nfine,B,14/03/2016\n',
+     "w.csv row 3 (line 7): date '14/03/2016' is not an ISO date"),
+    ('text,outlet,id\n"One.\n\nTwo.",A,1\n"x",B,2\n"",C,3\n', "w.csv row 4 (line 6): empty text"),
+    ("text,outlet,published\nfine,B,14/03/2016\n", "(command line: --dates coerce)"),
+])
+def test_a_csv_error_names_the_spreadsheet_row(tmp_path, capsys, table, message):
+    path = tmp_path / "w.csv"
+    path.write_text(table, encoding="utf-8")
+    code = main(["run", "--corpus", str(path), "--out", str(tmp_path / "out")])
+    err = capsys.readouterr().err.strip().splitlines()
+    assert code == 1 and len(err) == 1 and message in err[0], err
+
+
+def test_a_negative_max_outlets_is_refused(tmp_path, capsys):
+    # -1 once showed one outlet fewer than the corpus has, without a word
+    code = main(["run", "--corpus", str(SEEDS), "--max-outlets", "-1",
+                 "--out", str(tmp_path / "out")])
+    err = capsys.readouterr().err.strip().splitlines()
+    assert code == 1 and len(err) == 1 and "--max-outlets -1" in err[0], err
+    assert not (tmp_path / "out").exists()
