@@ -174,3 +174,21 @@ def largest_groups(corpus: pd.DataFrame, by: str = "outlet", n: int | None = 12)
     counts = counts.sort_values(["_n", by], ascending=[False, True])
     chosen = counts[by] if n is None else counts[by].head(n)
     return sorted(chosen)
+
+
+def figure_groups(corpus: pd.DataFrame, by: str, n: int, exclude=None) -> tuple[list, str]:
+    """The groups a figure with room for ``n`` columns shows: the ``n`` largest (ties by name),
+    ``exclude`` (a reference group drawn elsewhere) left out, in name order; and a note for the
+    reader naming how many were left out ("" when none was).
+
+    Examples
+    --------
+    >>> groups, note = figure_groups(corpus, "outlet", 6, exclude="Sputnik")  # doctest: +SKIP
+    """
+    rest = corpus if exclude is None else corpus[corpus[by] != exclude]
+    chosen = largest_groups(rest, by, n)
+    total = rest[by].nunique()
+    note = "" if len(chosen) >= total else (
+        f"{n} columns fit a page: this figure shows the {len(chosen)} {grouping_name(by)} "
+        f"groups with the most articles, of {total}; the table below it holds every group.")
+    return chosen, note

@@ -486,3 +486,39 @@ def test_a_grouped_runs_saved_term_counts_give_the_keyness_of_a_fresh_count(seed
     assert regrouped_terms(result.terms, "outlet") is not None  # outlet: the relabelled names
     assert regrouped_terms(result.terms, "country") is None
     assert regrouped_terms(None, "side") is None
+
+
+def test_a_six_column_figure_shows_the_six_largest_groups_and_says_so():
+    # notebook 06 once took the first six in name order: one-article outlets shown, the
+    # largest left out, and nothing said
+    from framing.grouping import figure_groups
+
+    sizes = {"ABC": 1, "Al Jazeera": 1, "Breitbart": 1, "CNN": 2, "Fox": 3, "NYT": 5,
+             "Reuters": 4, "Sputnik": 6, "USA TODAY": 5}
+    corpus = pd.DataFrame({"outlet": [o for o, n in sizes.items() for _ in range(n)]})
+    shown, note = figure_groups(corpus, "outlet", 6)
+    assert shown == ["CNN", "Fox", "NYT", "Reuters", "Sputnik", "USA TODAY"]
+    assert "shows the 6 outlet groups with the most articles, of 9" in note
+    shown, note = figure_groups(corpus, "outlet", 6, exclude="Sputnik")
+    assert "Sputnik" not in shown and "ABC" in shown and "of 8" in note  # ties by name
+    assert figure_groups(corpus[corpus["outlet"].isin(["NYT", "Fox"])], "outlet", 6) == \
+        (["Fox", "NYT"], "")
+
+
+def test_notebook_06_colours_each_outlet_as_notebooks_01_to_05_do():
+    # 06 once coloured every group of the corpus in name order (21 outlets: the palette
+    # wrapped, two outlets shared a colour, and an outlet's colour differed from 02-05's)
+    from framing.figures import run_palette
+    from framing.grouping import largest_groups
+
+    outlets = [f"Outlet {i:02d}" for i in range(21)]
+    corpus = pd.DataFrame({"outlet": [o for i, o in enumerate(outlets) for _ in range(1 + i % 4)]})
+    source = "".join(c["source"] if isinstance(c["source"], str) else "".join(c["source"])
+                     for c in __import__("json").loads(
+                         (SEEDS.parent / "notebooks" / "06_context.ipynb").read_text())["cells"])
+    assert "colours = run_palette(outlets=shown).colours(groups)" in source
+    shown = largest_groups(corpus, "outlet", 12)
+    in_06 = run_palette(outlets=shown).colours(sorted(outlets))
+    in_03 = run_palette(framing.load_codebook(), framing.corpus.largest_outlets(corpus, 12))
+    assert all(in_06[o] == in_03.colour(o) for o in shown)
+    assert len({in_06[o] for o in shown}) == len(shown)
