@@ -17,9 +17,10 @@ def outlet_profiles(analysis: Analysis, n_terms: int = 6, normalisation=None,
     Columns: ``outlet``, ``articles``, ``words``, ``top_terms`` (log-odds, best first, none
     overlapping a better-ranked one),
     ``quoted_units``, ``quoted_words``, ``top_voice`` (the camp with most quoted words) and
-    its ``top_voice_share``, ``unknown_speaker_share``, then for each camp
-    ``voice_<camp>`` (share of quoted words) and ``tone_<camp>`` (mean target-focused
+    its ``top_voice_share``, ``unknown_speaker_share``, ``uncoded_speaker_share``, then for
+    each camp ``voice_<camp>`` (share of quoted words) and ``tone_<camp>`` (mean target-focused
     sentiment of the outlet's narration about the camp's actors; NaN when never mentioned).
+    An outlet that quotes no words has NaN shares, not 0.
     """
     corpus = analysis.corpus
     camps = list(camps) if camps is not None else sorted(analysis.codebook["camp"].unique())
@@ -52,6 +53,9 @@ def outlet_profiles(analysis: Analysis, n_terms: int = 6, normalisation=None,
             row[f"voice_{camp}"] = float(v.loc[v["camp"] == camp, "word_share"].sum())
             t = tone[(tone["outlet"] == outlet) & (tone["camp"] == camp)]["mean"]
             row[f"tone_{camp}"] = float(t.iloc[0]) if len(t) else float("nan")
+        if not words:  # no quoted words: a share of nothing is not 0, it is undefined
+            row.update({k: float("nan") for k in row if k.startswith("voice_")
+                        or k in ("unknown_speaker_share", "uncoded_speaker_share")})
         rows.append(row)
     return pd.DataFrame(rows)
 

@@ -193,3 +193,24 @@ def test_a_negative_max_outlets_is_refused(tmp_path, capsys):
     err = capsys.readouterr().err.strip().splitlines()
     assert code == 1 and len(err) == 1 and "--max-outlets -1" in err[0], err
     assert not (tmp_path / "out").exists()
+
+
+def test_an_outlet_that_quotes_no_one_has_no_voice_shares():
+    # its unknown-speaker share once read 0.00: a share of no quoted words is undefined
+    from framing.summary import outlet_profiles
+
+    corpus = pd.concat([framing.load_corpus(SEEDS),
+                        pd.DataFrame({"article_id": ["plain"], "outlet": ["Quiet Daily"],
+                                      "text": ["The talks went on all day in Geneva.\n\n"
+                                               "Russia and the United States sent envoys."]})],
+                       ignore_index=True)
+    corpus["n_words"] = corpus["text"].str.split().str.len()
+    profiles = outlet_profiles(framing.analyze(corpus, framing.load_codebook(),
+                                               count_terms=True)).set_index("outlet")
+    quiet = profiles.loc["Quiet Daily"]
+    assert quiet["quoted_words"] == 0
+    shares = [c for c in profiles.columns if c.startswith("voice_")] + [
+        "unknown_speaker_share", "uncoded_speaker_share"]
+    assert quiet[shares].isna().all()
+    assert profiles.drop(index="Quiet Daily")[shares].notna().all().all()
+    assert "unknown_speaker_share" not in dict(profile_pages(profiles.reset_index()))["Quiet Daily"]
