@@ -342,6 +342,7 @@ def run_palette(codebook: pd.DataFrame | None = None, outlets=()) -> Palette:
     for name in UNCODED:
         order[name] = len(order) + 1
     order["unknown"] = len(order) + 1
+    names.setdefault(UNCODED[0], UNCODED[1])  # legends say "not in codebook", as in 05
     return Palette(camps, outlet_colours, order, names)
 
 

@@ -79,6 +79,8 @@ def test_not_in_codebook_is_grey_and_shifts_no_camp_colour():
     assert palette.colour("not_in_codebook") == UNCODED_COLOUR
     assert palette.sort(["unknown", "not_in_codebook", "russia"]) == [
         "russia", "not_in_codebook", "unknown"]
+    # a legend says it in words, as notebook 05's does (04's once read "not_in_codebook")
+    assert palette.label("not_in_codebook") == "not in codebook"
 
 
 def test_show_saved_displays_the_saved_png_and_closes_the_figure(tmp_path, monkeypatch):
