@@ -385,3 +385,29 @@ def test_reprint_notice_found_whatever_the_letters(line):
     raw = ("The talks resumed in Geneva on Monday and were expected to last for weeks, "
            "officials said.\n" + line)
     assert [r for _, r, _ in clean_text(raw).removed] == ["reprint_notice"]
+
+
+def test_a_card_glued_to_the_mention_and_a_long_card_are_removed():
+    # saved web pages extracted without the space between the name's link and its card
+    # ("Kristi NoemKristi Lynn NoemSouth ..."), and cards longer than 500 characters, were
+    # kept: teaser headlines counted as the article's words
+    glued = ("South Dakota Gov. Kristi NoemKristi Lynn NoemSouth Dakota governor doubles down on "
+             "meth ad campaign MORE (R) is defending the state's launch of a campaign.")
+    assert clean_text(glued).text == ("South Dakota Gov. Kristi Noem (R) is defending the "
+                                      "state's launch of a campaign.")
+    teasers = " | ".join(f"Headline number {i} about a vote in the House" for i in range(14))
+    long = (f"Rep. Alexandria Ocasio-CortezAlexandria Ocasio-CortezSanders doubles down {teasers}"
+            " MORE (D-N.Y.) spoke shortly after the arrest.")
+    assert 500 < len(long) - len("Rep. Alexandria Ocasio-Cortez") < 800
+    assert clean_text(long).text == "Rep. Alexandria Ocasio-Cortez (D-N.Y.) spoke shortly after the arrest."
+
+
+@pytest.mark.parametrize("line", [
+    # a state's initial is no surname: "(N.J.)" then "(N.Y.)" is not a card
+    "Toss-ups include Reps. Leonard Lance (N.J.), Claudia Tenney (N.Y.), Rod Blum (Iowa) and "
+    "others, and the party says it will spend MORE (much more) on them.",
+    # "Mc" of a surname is no surname of its own
+    "Leader Mitch McConnell said so, and Rep. Kevin McCarthy agreed, and McCarthyites want MORE.",
+])
+def test_initials_and_name_prefixes_are_no_card(line):
+    assert hover_cards(line) == []
