@@ -54,7 +54,8 @@ NEWS_STOP_WORDS = frozenset({"said", "says", "say", "mr", "mrs", "ms", "told", "
 def name_word(before: str = "-", after: str | None = None) -> str:
     """The pattern of one capitalised word with a lower-case letter ("Putin", "McConnell",
     "al-Assad" after its particle): a capital, then word characters or ``before``, up to the
-    first lower-case letter, then word characters or ``after`` (default: ``before``).
+    first lower-case letter, then word characters or ``after`` (default: ``before``, and it
+    must hold every character of ``before``).
 
     Written so that the first lower-case letter is the only place the word can split (runs of
     other word characters between the ``before`` separators, each matched at C speed): the
@@ -69,7 +70,14 @@ def name_word(before: str = "-", after: str | None = None) -> str:
     (True, False)
     """
     after = before if after is None else after
-    return rf"[A-Z][^\Wa-z]*(?:[{before}][^\Wa-z]*)*[a-z][\w{after}]*"
+    if not set(before) <= set(after):
+        # the obvious form allows ``before`` up to its last lower-case letter, this one up
+        # to the first: the same words only when what may come before may also come after
+        raise ValueError(f"name_word: every character of before ({before!r}) must be in "
+                         f"after ({after!r})")
+    before, after = re.escape(before), re.escape(after)
+    sep = rf"(?:[{before}][^\Wa-z]*)*" if before else ""
+    return rf"[A-Z][^\Wa-z]*{sep}[a-z][\w{after}]*"
 
 
 #: One capitalised word of a name ("Putin", "al-Assad", "O'Brien"); a possessive "'s" is not

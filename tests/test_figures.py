@@ -98,3 +98,15 @@ def test_show_saved_displays_the_saved_png_and_closes_the_figure(tmp_path, monke
     assert len(shown) == 1 and shown[0].data == png.read_bytes()
     assert shown[0].width == round(png_size(png)[0] * 100 / 150)  # the inline figure's size
     assert not plt.fignum_exists(fig.number)
+    # a figure too wide for a page: save_figure writes the PNG at a lower resolution; it is
+    # still shown at the size the inline figure would have (once 60% of it)
+    wide, ax = plt.subplots(figsize=(22, 4))
+    ax.plot([0, 1], [1, 0])
+    import io
+
+    inline = io.BytesIO()  # what plt.show() would draw: 100 dpi, tight
+    wide.savefig(inline, format="png", dpi=100, bbox_inches="tight")
+    inline_width = int.from_bytes(inline.getvalue()[16:20], "big")
+    show_saved(wide, save_figure(wide, "wide", directory=tmp_path))
+    assert png_size(tmp_path / "wide.png")[0] <= 2000 < inline_width * 1.5
+    assert abs(shown[1].width - inline_width) <= 0.02 * inline_width

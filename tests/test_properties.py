@@ -4,6 +4,7 @@ mixed with the tokens each stage reacts to. Surrogates are left out: they cannot
 to UTF-8, so no loaded article holds one."""
 
 import pandas as pd
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -83,10 +84,10 @@ def test_sentence_end_check_reads_the_line_end_as_the_pattern_does(line):
     assert _ends_sentence(line) == bool(_TERMINAL.search(line))
 
 
-@given(st.text(alphabet=list("AZabé_1-’' .,("), max_size=14),
+@given(st.text(alphabet=list("AZabé_1-’' .,(․"), max_size=14),
        st.sampled_from(["", r"\s", r"[ -]Z", r"\s+and\s", "$", r"(?<!'s)\s"]),
-       st.sampled_from([("-", None), ("’'-", None), ("․'’-", "’'-")]))
-@settings(max_examples=600, deadline=None)
+       st.sampled_from([("-", None), ("’'-", None), ("․'’-", None), ("’'-", "․'’-")]))
+@settings(max_examples=3000, deadline=None)
 def test_name_word_matches_what_the_obvious_pattern_matches(text, follow, chars):
     # name_word is the linear form of "[A-Z][\w<before>]*[a-z][\w<after>]*": the same match,
     # at every start, whatever follows the word
@@ -120,3 +121,15 @@ def test_normaliser_on_lower_cased_text_replaces_what_the_case_insensitive_searc
     assert norm(text) == expected
     assert [w for w, _ in norm.find(text)] == [" ".join(m.group().split())
                                                for m in norm.pattern.finditer(text)]
+
+
+def test_name_word_refuses_what_it_cannot_match_as_the_obvious_pattern_does():
+    # '․' allowed before the first lower-case letter but not after it: the obvious pattern
+    # would match "Ab․a" whole, the linear one only "Ab" (the review's counterexample)
+    import re
+
+    from framing.language import name_word
+
+    with pytest.raises(ValueError, match="must be in after"):
+        name_word("․'’-", "’'-")
+    assert re.fullmatch(name_word("․'’-"), "Ab․a") and re.fullmatch(name_word("]^\\-"), "A]b^")

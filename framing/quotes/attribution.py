@@ -206,7 +206,7 @@ _NAME_BEFORE_CUE = re.compile(
     + r"$")
 _THEN_TITLE = re.compile(r"\bthen[–-](?=[A-Za-z])")
 # Two named people speaking together: "Seema Shah and Danielle McIntee"
-_JOINT_NAMES = re.compile(r"^(?:[A-Z][\w.․'’-]*\s+){0,3}" + name_word("․'’-", "’'-")
+_JOINT_NAMES = re.compile(r"^(?:[A-Z][\w.․'’-]*\s+){0,3}" + name_word("․'’-")
                           + r"\s+and\s+(?:[A-Z][\w.․'’-]*\s+){0,3}" + name_word("’'-") + "$")
 _PRONOUN_BEFORE_CUE = re.compile(r"\b(he|she|He|She)\s+" + _AUX + r"$")
 _TITLE_WORD = re.compile(r"[A-Za-z][\w’'-]*")
@@ -813,8 +813,8 @@ def extract_quotes(text: str, codebook=None) -> pd.DataFrame:
 
 # Column types of the quotes table, so that a text without quotes gives the same types as
 # one with quotes (a column of an empty list would be float64).
-_DTYPES = {f.name: {"int": "int64", "bool": "bool"}.get(f.type, object)
-           for f in fields(QuoteUnit) if f.name in QUOTE_COLUMNS}
+_DTYPES = {f.name: {"int": "int64", int: "int64", "bool": "bool", bool: "bool"}.get(
+    f.type, object) for f in fields(QuoteUnit) if f.name in QUOTE_COLUMNS}  # a name or a class
 
 
 def _frame(found: list[QuoteUnit], extra: dict | None = None, columns=QUOTE_COLUMNS
