@@ -292,7 +292,7 @@ def hover_cards(line: str) -> list[tuple[int, int]]:
     word runs into teaser headlines, ending in "MORE": "President Trump *Donald
     John TrumpFederal judge halts ... hat MORE* surprised observers". It is found
     by its shape: a word that starts with a name used just before it and runs
-    into a capital ("Trump|Federal"), then " MORE" within 500 characters.
+    into a capital ("Trump|Federal"), then " MORE" within 800 characters.
 
     Returns
     -------
@@ -309,10 +309,12 @@ def hover_cards(line: str) -> list[tuple[int, int]]:
             window = tokens[max(0, i - 6):i]
             # the names used just before, and the surname of a mention glued to the card's
             # first name ("Kristi NoemKristi Lynn NoemSouth ...": a page's text extracted
-            # without the space between the link and the card)
+            # without the space between the link and the card). The card repeats the first
+            # name the mention used ("Kristi"): "WhatsApp", "BlackRock" are no glued surnames
             before = {_bare(t) for _, t in window} | {
-                p for _, t in window for c in _GLUE.finditer(t)
-                if _GLUED_SURNAME.fullmatch(p := _bare(t[:c.start()]))}
+                p for k, (_, t) in enumerate(window) for c in _GLUE.finditer(t)
+                if _GLUED_SURNAME.fullmatch(p := _bare(t[:c.start()]))
+                and k and _bare(t[c.start():]) == _bare(window[k - 1][1])}
             # the longest name first: "McConnellSenate" is McConnell's card, not "Mc"'s
             for cut in reversed(list(_GLUE.finditer(tok))):
                 if cut.start() >= 2 and _bare(tok[:cut.start()]) in before:

@@ -176,19 +176,25 @@ def largest_groups(corpus: pd.DataFrame, by: str = "outlet", n: int | None = 12)
     return sorted(chosen)
 
 
-def figure_groups(corpus: pd.DataFrame, by: str, n: int, exclude=None) -> tuple[list, str]:
-    """The groups a figure with room for ``n`` columns shows: the ``n`` largest (ties by name),
-    ``exclude`` (a reference group drawn elsewhere) left out, in name order; and a note for the
-    reader naming how many were left out ("" when none was).
+def figure_groups(corpus: pd.DataFrame, by: str, n: int, exclude=None,
+                  among=None) -> tuple[list, str]:
+    """The groups a figure with room for ``n`` columns shows: the ``n`` largest (ties by name)
+    of ``among`` (the groups every figure of the run may show, e.g. the ``MAX_OUTLETS``
+    largest; ``None``: all), ``exclude`` (a reference group drawn elsewhere) left out, in name
+    order; and a note for the reader saying how many were left out ("" when none was).
 
     Examples
     --------
     >>> groups, note = figure_groups(corpus, "outlet", 6, exclude="Sputnik")  # doctest: +SKIP
     """
     rest = corpus if exclude is None else corpus[corpus[by] != exclude]
-    chosen = largest_groups(rest, by, n)
     total = rest[by].nunique()
-    note = "" if len(chosen) >= total else (
-        f"{n} columns fit a page: this figure shows the {len(chosen)} {grouping_name(by)} "
-        f"groups with the most articles, of {total}; the table below it holds every group.")
-    return chosen, note
+    if among is not None:
+        rest = rest[rest[by].isin(set(among))]
+    chosen = largest_groups(rest, by, n)
+    if len(chosen) >= total:
+        return chosen, ""
+    besides = f" besides the reference, {exclude}" if exclude is not None else ""
+    room = f"; {n} columns fit a page" if len(chosen) == n < rest[by].nunique() else ""
+    return chosen, (f"This figure shows the {len(chosen)} {grouping_name(by)} groups with the "
+                    f"most articles, of {total}{besides}{room}.")

@@ -166,18 +166,24 @@ class Normaliser:
         self._lower = re.compile(body) if variants else None
 
     def _matches(self, text: str):
-        """(start, end) of each listed variant in ``text``."""
+        """(start, end, canonical) of each listed variant in ``text``."""
         low = text.lower()
-        if len(low) == len(text):
-            return (m.span() for m in self._lower.finditer(low))
-        return (m.span() for m in self.pattern.finditer(text))
+        # The lower-cased search finds what the case-insensitive one finds when lower-casing
+        # keeps every offset and lower case is the case-folded form the table is written in
+        # (not so for "ſ", a final "ς", Cherokee): else the case-insensitive search
+        fast = len(low) == len(text) and (low.isascii() or low.casefold() == low)
+        for m in (self._lower.finditer(low) if fast else self.pattern.finditer(text)):
+            # None: matched case-insensitively but not the same word folded ("aır base")
+            canonical = self.mapping.get(fold(m.group()))
+            if canonical is not None:
+                yield m.start(), m.end(), canonical
 
     def __call__(self, text: str) -> str:
         if self.pattern is None:
             return text
         parts, last = [], 0
-        for start, end in self._matches(text):
-            parts += [text[last:start], self.mapping[fold(text[start:end])]]
+        for start, end, canonical in self._matches(text):
+            parts += [text[last:start], canonical]
             last = end
         if not parts:
             return text
@@ -187,9 +193,8 @@ class Normaliser:
     def find(self, text: str):
         """Yield (variant as written, canonical) for each listed variant in ``text``."""
         if self.pattern is not None:
-            for start, end in self._matches(text):
-                written = text[start:end]
-                yield " ".join(written.split()), self.mapping[fold(written)]
+            for start, end, canonical in self._matches(text):
+                yield " ".join(text[start:end].split()), canonical
 
 
 def spelling_variants(corpus: pd.DataFrame, table: pd.DataFrame | None = None,

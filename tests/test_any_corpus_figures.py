@@ -179,9 +179,10 @@ def test_framing_run_on_twelve_outlets_and_fifteen_camps(tmp_path):
     assert "03_camp_sentiment_intervals: Left out" in said["03_actor_sentiment"]
     assert "04_voices_by_camp: Merged into" in said["04_voices"]
     assert "05_narration_tone_by_camp: Left out" in said["05_summary"]
-    # six columns fit a page: 06 says, under the collocates and the keyness figure, that
+    # six columns fit a page: 06 says, above the collocates and the keyness figure, that
     # they show the largest six of the twelve outlets
-    assert said["06_context"].count("shows the 6 outlet groups with the most articles, of 12") == 2
+    assert said["06_context"].count("shows the 6 outlet groups with the most articles, of 12; "
+                                    "6 columns fit a page.") == 2
 
 
 def test_outlet_profiles_list_no_overlapping_terms(run):

@@ -408,6 +408,10 @@ def test_a_card_glued_to_the_mention_and_a_long_card_are_removed():
     "others, and the party says it will spend MORE (much more) on them.",
     # "Mc" of a surname is no surname of its own
     "Leader Mitch McConnell said so, and Rep. Kevin McCarthy agreed, and McCarthyites want MORE.",
+    # a brand written in camel case, twice, before an upper-case MORE (the review's cases)
+    'writing that WhatsApp said WhatsApp "must do MORE to stop fake news," today.',
+    "Larry Fink, BlackRock's chief executive, said BlackRock would put climate risk first. "
+    '"We will do MORE," he told investors.',
 ])
 def test_initials_and_name_prefixes_are_no_card(line):
     assert hover_cards(line) == []

@@ -498,11 +498,18 @@ def test_a_six_column_figure_shows_the_six_largest_groups_and_says_so():
     corpus = pd.DataFrame({"outlet": [o for o, n in sizes.items() for _ in range(n)]})
     shown, note = figure_groups(corpus, "outlet", 6)
     assert shown == ["CNN", "Fox", "NYT", "Reuters", "Sputnik", "USA TODAY"]
-    assert "shows the 6 outlet groups with the most articles, of 9" in note
+    assert note == ("This figure shows the 6 outlet groups with the most articles, of 9; "
+                    "6 columns fit a page.")
     shown, note = figure_groups(corpus, "outlet", 6, exclude="Sputnik")
-    assert "Sputnik" not in shown and "ABC" in shown and "of 8" in note  # ties by name
+    assert "Sputnik" not in shown and "ABC" in shown  # ties by name
+    assert "of 8 besides the reference, Sputnik" in note
     assert figure_groups(corpus[corpus["outlet"].isin(["NYT", "Fox"])], "outlet", 6) == \
         (["Fox", "NYT"], "")
+    # fewer groups allowed in figures (MAX_OUTLETS 3): the figure keeps to them (the
+    # review's case: 06 drew six, three of them in the 'other' grey)
+    shown, note = figure_groups(corpus, "outlet", 6, among=["NYT", "Sputnik", "USA TODAY"])
+    assert shown == ["NYT", "Sputnik", "USA TODAY"]
+    assert note == "This figure shows the 3 outlet groups with the most articles, of 9."
 
 
 def test_notebook_06_colours_each_outlet_as_notebooks_01_to_05_do():
