@@ -354,7 +354,19 @@ def _read_folder(folder: Path):
         raise CorpusError(f"{folder}: {len(unlisted)} article file(s) not in {MANIFEST}: "
                           f"{', '.join(unlisted[:5])}{' ...' if len(unlisted) > 5 else ''}; "
                           "add a manifest row for each (no article is skipped silently)")
+    # documents the loader cannot read, in the corpus folder: probably articles too
+    unread = sorted(p.name for p in folder.iterdir()
+                    if p.is_file() and p.suffix.lower() in _DOCUMENTS)
+    if unread:
+        raise CorpusError(f"{folder}: {len(unread)} document(s) framing cannot read: "
+                          f"{', '.join(unread[:5])}{' ...' if len(unread) > 5 else ''}; save "
+                          "each article as plain text (.txt) and add a manifest row, or move "
+                          "the file out of the folder (no article is skipped silently)")
     return _read_files(folder, records)
+
+
+#: Word-processor and print formats a journalist may save an article in; not read.
+_DOCUMENTS = frozenset({".docx", ".doc", ".odt", ".rtf", ".pdf", ".pages", ".text"})
 
 
 def _kind(name: str) -> str | None:

@@ -146,6 +146,9 @@ FOLDER_CASES = [
      "a.htm: no article text found in the page"),
     (HEADER + "a.txt,A,T,2016-03-14\n", {"a.txt": BODY, "page.html.gz": b""},
      "not in manifest.csv: page.html.gz"),
+    # an article saved from a word processor was skipped without a word
+    (HEADER + "a.txt,A,T,2016-03-14\n", {"a.txt": BODY, "b.docx": b"PK\x03\x04", "c.PDF": b"%PDF"},
+     "2 document(s) framing cannot read: b.docx, c.PDF; save each article as plain text"),
 ]
 
 
