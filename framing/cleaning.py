@@ -304,17 +304,20 @@ def hover_cards(line: str) -> list[tuple[int, int]]:
     for more in _MORE.finditer(line):
         lo = max(floor, more.start() - _CARD_WINDOW)
         tokens = [(m.start() + lo, m.group()) for m in re.finditer(r"\S+", line[lo:more.start()])]
+        # Each token's glued surname, found once: a mention's surname glued to the card's
+        # first name ("Kristi NoemKristi Lynn NoemSouth ...": a page's text extracted without
+        # the space between the link and the card). The card repeats the first name the
+        # mention used ("Kristi"): "WhatsApp", "BlackRock" have no glued surname.
+        glued = [None] + [
+            next((p for c in _GLUE.finditer(tok)
+                  if _GLUED_SURNAME.fullmatch(p := _bare(tok[:c.start()]))
+                  and _bare(tok[c.start():]) == _bare(tokens[k - 1][1])), None)
+            for k, (_, tok) in enumerate(tokens) if k]
         start = surname = None
         for i, (pos, tok) in enumerate(tokens):
-            window = tokens[max(0, i - 6):i]
-            # the names used just before, and the surname of a mention glued to the card's
-            # first name ("Kristi NoemKristi Lynn NoemSouth ...": a page's text extracted
-            # without the space between the link and the card). The card repeats the first
-            # name the mention used ("Kristi"): "WhatsApp", "BlackRock" are no glued surnames
-            before = {_bare(t) for _, t in window} | {
-                p for k, (_, t) in enumerate(window) for c in _GLUE.finditer(t)
-                if _GLUED_SURNAME.fullmatch(p := _bare(t[:c.start()]))
-                and k and _bare(t[c.start():]) == _bare(window[k - 1][1])}
+            # the names used just before, and the glued surnames among them
+            before = {_bare(t) for _, t in tokens[max(0, i - 6):i]} | {
+                g for g in glued[max(0, i - 6):i] if g}
             # the longest name first: "McConnellSenate" is McConnell's card, not "Mc"'s
             for cut in reversed(list(_GLUE.finditer(tok))):
                 if cut.start() >= 2 and _bare(tok[:cut.start()]) in before:

@@ -200,9 +200,8 @@ def show_saved(fig, written) -> None:
     from PIL import Image as PILImage
 
     png = next(Path(p) for p in written if Path(p).suffix == ".png")
-    width, _ = png_size(png)
     with PILImage.open(png) as im:  # the resolution written, lower when _fit_png shrank it
-        dpi = round(im.info.get("dpi", (STYLE["savefig.dpi"],))[0])
+        width, dpi = im.size[0], round(im.info.get("dpi", (STYLE["savefig.dpi"],))[0])
     plt.close(fig)
     display(Image(filename=str(png), width=round(width * STYLE["figure.dpi"] / dpi)))
 

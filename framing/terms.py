@@ -161,8 +161,7 @@ class Normaliser:
         body = r"(?<!\w)(" + trie_pattern(variants) + r")(?!\w)"
         self.pattern = re.compile(body, re.IGNORECASE) if variants else None
         # The same search on the lower-cased text, case-sensitive: twice as fast (re compares
-        # every position case-insensitively otherwise). Used when lower-casing keeps every
-        # offset, i.e. no character's lower case is longer ("İ").
+        # every position case-insensitively otherwise); when it may be used: _matches
         self._lower = re.compile(body) if variants else None
 
     def _matches(self, text: str):
@@ -181,14 +180,7 @@ class Normaliser:
     def __call__(self, text: str) -> str:
         if self.pattern is None:
             return text
-        parts, last = [], 0
-        for start, end, canonical in self._matches(text):
-            parts += [text[last:start], canonical]
-            last = end
-        if not parts:
-            return text
-        parts.append(text[last:])
-        return "".join(parts)
+        return _splice(text, self._matches(text))
 
     def find(self, text: str):
         """Yield (variant as written, canonical) for each listed variant in ``text``."""
@@ -249,9 +241,10 @@ def name_phrases(texts, min_count: int = 2) -> set[str]:
     return {p for p, n in counts.items() if n >= min_count}
 
 
-def _name_runs(text: str):
-    """Every candidate name phrase in ``text`` (each run's tails too), with repeats."""
-    for m in NAME_RUN.finditer(text):
+def _name_runs(text: str, runs=None):
+    """Every candidate name phrase in ``text`` (each run's tails too), with repeats.
+    ``runs``: the text's ``NAME_RUN`` matches, when already found."""
+    for m in NAME_RUN.finditer(text) if runs is None else runs:
         yield from _tails(_trim(m.group()))
 
 
@@ -274,14 +267,22 @@ def _join_phrases(text: str, phrases: set[str], runs=None) -> str:
     ``runs``: the text's ``NAME_RUN`` matches, when already found."""
     if not phrases:
         return text
+
+    def joined():
+        for m in NAME_RUN.finditer(text) if runs is None else runs:
+            tail = next((t for t in _tails(_trim(m.group())) if t in phrases), None)
+            if tail is not None:
+                yield m.end() - len(tail), m.end(), tail.replace(" ", "_").replace("-", "_")
+    return _splice(text, joined())
+
+
+def _splice(text: str, replacements) -> str:
+    """``text`` with each ``(start, end, new)`` of ``replacements`` (in text order, not
+    overlapping) put in place of ``text[start:end]``."""
     parts, last = [], 0
-    for m in NAME_RUN.finditer(text) if runs is None else runs:
-        run = m.group()
-        for tail in _tails(_trim(run)):
-            if tail in phrases:
-                parts += [text[last:m.end() - len(tail)], tail.replace(" ", "_").replace("-", "_")]
-                last = m.end()
-                break
+    for start, end, new in replacements:
+        parts += [text[last:start], new]
+        last = end
     if not parts:
         return text
     parts.append(text[last:])
@@ -511,7 +512,7 @@ class TermCounter:
         if self.min_phrase_count:
             for text in texts:
                 found.append(list(NAME_RUN.finditer(text)))
-                runs.update(tail for m in found[-1] for tail in _tails(_trim(m.group())))
+                runs.update(_name_runs(text, found[-1]))
         phrases = self.phrases(runs)
         if phrases:
             texts = [_join_phrases(t, phrases, ms) for t, ms in zip(texts, found)]
