@@ -1,6 +1,6 @@
 """Score the quote extractor against the hand-annotated real-news gold (issue 12, item 5).
 
-Usage: python scripts/eval_quote_gold.py [--label LABEL] [--units]
+Usage: python scripts/eval_quote_gold.py [--label LABEL] [--units] [--dev-only]
 
 Runs ``framing.corpus_quotes`` with the gold's codebook (tests/data/quotes_gold_abp_actors.csv)
 on the 60 gold articles (tests/data/quotes_gold_abp_articles.csv, texts read from
@@ -285,13 +285,16 @@ def main(argv=None) -> int:
     parser.add_argument("--label", default="current")
     parser.add_argument("--units", action="store_true",
                         help="also write the dev split's unit-level matches")
+    parser.add_argument("--dev-only", action="store_true",
+                        help="score the dev split only (while rules are being developed: the "
+                             "test split is reported once, at the end)")
     args = parser.parse_args(argv)
     if not ABP.is_file():
         print(f"eval_quote_gold: {ABP} not found; clone the project next to ../shared",
               file=sys.stderr)
         return 2
     try:
-        result = evaluate(args.label)
+        result = evaluate(args.label, ("dev",) if args.dev_only else ("dev", "test"))
     except GoldError as err:
         print(f"eval_quote_gold: {err}", file=sys.stderr)
         return 2

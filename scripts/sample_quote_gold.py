@@ -28,8 +28,14 @@ to today's texts; ``text_sha1`` holds them), not drawn again.
 Batch 2 (20 articles, all ``dev``): the test half had been reported and nearly every error on the
 dev half mended, so new rules needed new text to be decided on. The articles eligible under
 today's cleaner and not in batch 1, sorted, shuffled with ``random.Random(SEED2)``, taken in that
-order with the per-outlet cap counted over both batches, up to ``N2``. Re-running reproduces the
-file while the cleaner keeps these texts (the well-formedness test checks ``text_sha1``).
+order with the per-outlet cap counted over both batches, up to ``N2``.
+
+Batch 3 (20 articles, all ``dev``, issue 12, session of 2026-11-26): the dev half's remaining
+errors had become a long tail of one-article shapes, so deciding any further rule needed more
+unseen text. Batches 1 and 2 are read back as recorded; the articles eligible under today's
+cleaner and in neither, sorted, shuffled with ``random.Random(SEED3)``, taken with the per-outlet
+cap counted over all three batches, up to ``N3``. Re-running reproduces the file while the
+cleaner keeps these texts (the well-formedness test checks ``text_sha1``).
 """
 
 from __future__ import annotations
@@ -47,6 +53,8 @@ SEED = 1212
 N = 40
 SEED2 = 1213
 N2 = 20
+SEED3 = 1214
+N3 = 20
 PER_OUTLET = 2
 MIN_CHARS, MAX_CHARS = 1500, 4000
 NOT_OUTLETS = ("Guest Writer", "The Flip Side")
@@ -84,15 +92,21 @@ def load_records(ids=None, path: Path = ABP) -> dict:
     return out
 
 
-def recorded_batch1(out: Path = OUT) -> list[dict]:
-    """Batch 1 as recorded in ``out`` (empty when the file does not exist yet)."""
+def recorded_batch(batch: int, out: Path = OUT) -> list[dict]:
+    """The rows of ``batch`` as recorded in ``out`` (empty when the file does not exist yet;
+    a file without a ``batch`` column is batch 1)."""
     if not out.is_file():
         return []
     with open(out, encoding="utf-8", newline="") as fh:
-        rows = [r for r in csv.DictReader(fh) if r.get("batch", "1") in ("1", "")]
+        rows = [r for r in csv.DictReader(fh) if int(r.get("batch") or 1) == batch]
     for r in rows:
-        r["batch"] = 1
+        r["batch"] = batch
     return rows
+
+
+def recorded_batch1(out: Path = OUT) -> list[dict]:
+    """Batch 1 as recorded in ``out`` (empty when the file does not exist yet)."""
+    return recorded_batch(1, out)
 
 
 def draw_batch1(records: dict, ids: list, texts: dict) -> list[dict]:
@@ -129,7 +143,8 @@ def _row(record: dict, split: str, text: str, batch: int) -> dict:
 
 
 def sample(path: Path = ABP, out: Path = OUT) -> list[dict]:
-    """Batch 1 as recorded, then batch 2 drawn, as rows with the COLUMNS keys."""
+    """Batches 1 to 3 as recorded (each drawn when the file does not hold it yet), as rows
+    with the COLUMNS keys."""
     records = load_records(path=path)
     texts, ids = {}, []
     for aid in sorted(records):
@@ -137,22 +152,27 @@ def sample(path: Path = ABP, out: Path = OUT) -> list[dict]:
         if eligible(records[aid], text):
             ids.append(aid)
             texts[aid] = text
-    # batch 1: the recorded ids and splits; every other field from the data and today's cleaner
-    # (so a changed title or text shows as a difference from the file)
-    first = [_row(records[r["article_id"]], r["split"],
-                  texts.get(r["article_id"]) or clean(records[r["article_id"]]), 1)
-             for r in recorded_batch1(out)]
-    if not first:
-        first = draw_batch1(records, ids, texts)
-    per_outlet: dict = {}
-    for r in first:
-        per_outlet[r["outlet"]] = per_outlet.get(r["outlet"], 0) + 1
-    taken = {r["article_id"] for r in first}
-    rest = [aid for aid in ids if aid not in taken]
-    random.Random(SEED2).shuffle(rest)
-    second = [_row(records[aid], "dev", texts[aid], 2)
-              for aid in _take(rest, records, per_outlet, N2)]
-    return first + second
+    def as_recorded(batch: int) -> list[dict]:
+        # the recorded ids and splits; every other field from the data and today's cleaner
+        # (so a changed title or text shows as a difference from the file)
+        return [_row(records[r["article_id"]], r["split"],
+                     texts.get(r["article_id"]) or clean(records[r["article_id"]]), batch)
+                for r in recorded_batch(batch, out)]
+
+    def draw(seed: int, n: int, batch: int, before: list[dict]) -> list[dict]:
+        per_outlet: dict = {}
+        for r in before:
+            per_outlet[r["outlet"]] = per_outlet.get(r["outlet"], 0) + 1
+        taken = {r["article_id"] for r in before}
+        rest = [aid for aid in ids if aid not in taken]
+        random.Random(seed).shuffle(rest)
+        return [_row(records[aid], "dev", texts[aid], batch)
+                for aid in _take(rest, records, per_outlet, n)]
+
+    first = as_recorded(1) or draw_batch1(records, ids, texts)
+    second = as_recorded(2) or draw(SEED2, N2, 2, first)
+    third = as_recorded(3) or draw(SEED3, N3, 3, first + second)
+    return first + second + third
 
 
 def main() -> None:
@@ -162,7 +182,7 @@ def main() -> None:
         writer.writeheader()
         writer.writerows(rows)
     outlets = {r["outlet"] for r in rows}
-    print(f"{len(rows)} articles from {len(outlets)} outlets (batch 2: seed {SEED2}) -> {OUT}")
+    print(f"{len(rows)} articles from {len(outlets)} outlets (seeds {SEED}, {SEED2}, {SEED3}) -> {OUT}")
 
 
 if __name__ == "__main__":

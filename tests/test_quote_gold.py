@@ -72,6 +72,8 @@ def test_sample_meets_the_brief(articles):
     assert len(first) == sq.N and (first["split"].value_counts() == sq.N // 2).all()
     second = articles[articles["batch"] == "2"]
     assert len(second) == sq.N2 and set(second["split"]) == {"dev"}  # test stays batch 1's half
+    third = articles[articles["batch"] == "3"]
+    assert len(third) == sq.N3 and set(third["split"]) == {"dev"}
     n = articles["n_chars"].astype(int)
     assert n.between(sq.MIN_CHARS, sq.MAX_CHARS).all()
 
