@@ -552,3 +552,68 @@ def test_the_name_pattern_finds_what_the_backtracking_one_found(text):
     assert (new is None) == (full is None)
     if new is not None:
         assert new.span(1) == full.span(1)
+
+
+# --- batch 3 of the real-news gold (2026-11-26): nearest cue, split guard, more verbs ---------
+
+@pytest.mark.parametrize("text, snippet, speaker, actor", [
+    # the nearest cue, when a mention stands right before it, names the speaker
+    ("A source said Obama added that “more of this will be coming out” soon.", "more of this",
+     "Obama", "obama"),
+    ("In a statement to CNN, which first reported the ban, the Pentagon said the unit was cut "
+     "for “conduct unbecoming.”", "conduct", "Pentagon", "pentagon"),
+    ("The report quoted voters, and McCaskill noted that “Missouri has a history of this.”",
+     "Missouri", "McCaskill", "mccaskill"),
+    # ... but not after "agreed" or "ordered", before "to", at a participle or in "as X claimed"
+    ("Obama said Netanyahu agreed to a “very substantial first step” on settlements.",
+     "very substantial", "Obama", "obama"),
+    ("McCaskill said requirements Jordan added to the bill are “steps in the right direction.”",
+     "steps in", "McCaskill", "mccaskill"),
+    ("Obama said, calling it good that Netanyahu ordered the talks, that “we are cutting costs.”",
+     "we are cutting", "Obama", "obama"),
+])
+def test_partial_quote_takes_the_nearest_speech_verbs_subject(text, snippet, speaker, actor,
+                                                              book):
+    row = unit(text, snippet, book)
+    assert (row["speaker"], row["actor"]) == (speaker, actor)
+
+
+def test_split_does_not_carry_a_speaker_past_another_named_speaker(book):
+    text = ("“His seat is not vacant,” McCaskill said Thursday. “We should be voting now.” "
+            "Jordan said canceling the vote amounts to “the ultimate act of suppression” by "
+            "denying voters a chance.")
+    assert unit(text, "We should", book)["actor"] == "mccaskill"  # a split: hers
+    row = unit(text, "the ultimate act", book)
+    assert (row["speaker"], row["actor"]) == ("Jordan", "jordan")
+
+
+@pytest.mark.parametrize("text, snippet, speaker", [
+    # a pronoun, a role or the same name between the two quotes keeps the split
+    ("“A ruling for us,” Obama said. He added that the decision “is a victory for all.”",
+     "is a victory", "Obama"),
+    ("“We are pleased,” Sen. Claire McCaskill said. “It was a long fight.”", "It was a long",
+     "Sen. Claire McCaskill"),
+    ("“We don't allow misinformation,” a letter from the Pentagon reads. “That includes "
+     "rumours.”", "That includes", "a letter from the Pentagon"),
+])
+def test_split_keeps_the_first_quotes_speaker(text, snippet, speaker, book):
+    assert unit(text, snippet, book)["speaker"] == speaker
+
+
+@pytest.mark.parametrize("text, snippet, speaker", [
+    ("“They call us to explain the world,” Obama proclaimed. “They know nothing.”", "They call",
+     "Obama"),
+    ("McCaskill spoke first. She went on, “We will not stop.”", "We will not", "She"),
+    ("Jordan clashed with Obama, even reportedly describing the president as a “fool.”", "fool",
+     "Jordan"),
+])
+def test_more_speech_verbs(text, snippet, speaker, book):
+    assert unit(text, snippet, book)["speaker"] == speaker
+
+
+@pytest.mark.parametrize("text, snippet", [
+    ("The talks went on for “several hours” without a deal.", "several hours"),
+    ("The war went on, “endless and cruel,” for a decade.", "endless"),
+])
+def test_went_on_is_speech_only_before_a_quotes_comma_or_colon(text, snippet, book):
+    assert unit(text, snippet, book)["speaker"] == ""

@@ -93,11 +93,11 @@ _SAY = (r"said|says|say|added|adds|told(?:\s+[a-z]+){0,4}?(?:\s+in\s+[A-Z][\w-]+
         r"announced|claimed|argued|argues|concluded|recalled|recalls|clarified|acknowledged|"
         r"admitted|conceded|countered|testified|tweeted|posted|remarked|observed|predicted|"
         r"cautioned|shouted|joked|quipped|emailed|texted|exclaimed|boasted|demanded|complained|"
-        r"asserted|contended|agreed|retorted|reported|reports")
+        r"asserted|contended|agreed|retorted|reported|reports|proclaimed|proclaims")
 # Plural present forms, nouns too ("a claim", "a note"): only right after a quote's speaker.
 _SAY_PLURAL = r"write|argue|note|warn|explain|insist|claim|tell|add"
 # Speech and stance verbs that make a sentence's subject the source of a partial quote.
-_STANCE = (_SAY + r"|described(?:\s+as)?|called|calling|insisting|raised concerns|ordered|pledged|"
+_STANCE = (_SAY + r"|described(?:\s+as)?|describing|called|calling|insisting|raised concerns|ordered|pledged|"
            r"welcomed|recognized|recognised|quoted|urged|accused|promised|vowed|denied|denounced|"
            r"saying|stresses|suggested|dismissed|praised|criticised|criticized|condemned|"
            r"adding|telling|noting|arguing|warning|explaining|claiming|writing|asking|indicated")
@@ -118,7 +118,7 @@ _AFTER_CUE_SPEAKER = re.compile(
     r"^\s*[,.?!]?\s*(?P<cue>said|says|added|adds|asked|asks|replied|wrote|writes|continued|"
     r"insisted|warned|explained|recalled|tweeted|states|stated|noted|notes|told|argued|argues|"
     r"reported|reports|declared|responded|countered|boasted|complained|asserted|contended|"
-    r"retorted|agreed|exclaimed|concluded|remarked|observed|cautioned|acknowledged)\s+"
+    r"retorted|agreed|exclaimed|concluded|remarked|observed|cautioned|acknowledged|proclaimed)\s+"
     r"(?P<speaker>[^,.;:“”\"]{2,80}?)\s*(?=[,.;:]|$)")
 _AFTER_SPEAKER_CUE = re.compile(
     r"^\s*[,.?!]?\s*(?:as\s+)?(?P<speaker>[^,.;:“”\"!?]{2,80}?)\s+" + _AUX
@@ -136,12 +136,14 @@ _CLAUSE_END = re.compile(
     r"(?:\s+(?:in|on|at|during|to|after|before|from|via|last|this|late|early|yesterday|today|"
     r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b[^.!?;“”\"]{0,60})?\s*"
     r"(?:[.,;!?]|$)")
+# Before a colon or comma that opens a quote, "went on" is speech too ('He went on, "...').
+_SAY_BEFORE = _SAY + r"|went\s+on|goes\s+on"
 _BEFORE_COLON = re.compile(
     r"(?:^|[.!?]\s+|[”\"]\s*)(?P<speaker>[^.!?“”\"]{2,160}?)\s+" + _AUX +
-    r"(?P<cue>" + _SAY + r")(?:\s+[^.!?:“”\"]{0,60})?\s*:\s*$")
+    r"(?P<cue>" + _SAY_BEFORE + r")(?:\s+[^.!?:“”\"]{0,60})?\s*:\s*$")
 _BEFORE_COMMA = re.compile(
     r"(?:^|[.!?]\s+|[”\"]\s*)(?P<speaker>[^.!?“”\"]{2,160}?)\s+" + _AUX +
-    r"(?P<cue>" + _SAY + r")(?:\s+[^.!?:,“”\"]{0,60})?\s*,\s*$")
+    r"(?P<cue>" + _SAY_BEFORE + r")(?:\s+[^.!?:,“”\"]{0,60})?\s*,\s*$")
 # A name after a dash, closing the paragraph: '"..." — Jane Doe' / '"..." -- Jane Doe, author'
 _NAME_WORD = r"(?:[A-Z][\w.․'’-]*|of|the|and|de|al|van|von|bin)"
 _DASH_BYLINE = re.compile(
@@ -150,7 +152,7 @@ _DASH_BYLINE = re.compile(
 _BETWEEN_SPLIT = re.compile(
     r"^[\s,.;:—–-]*(?:(?P<cue1>" + _SAY + r")\s+(?P<speaker1>[^,.;:“”\"]{2,80}?)"
     r"|(?P<speaker2>[^,.;:“”\"]{2,80}?)(?:,\s+[^“”\".!?]{1,140}?,)?\s+" + _AUX
-    + r"(?P<cue2>" + _SAY + r"))\b"
+    + r"(?P<cue2>" + _SAY + r"|reads|read))\b"
     r"[^“”\"]{0,160}$")
 # Transcript style at the start of a paragraph: 'Sen. Dick Durbin (D-IL): "..."'
 _SPEAKER_COLON = re.compile(r"^(?P<speaker>[A-Z][^.!?:“”\"]{1,80}?)\s*:\s*$")
@@ -550,11 +552,29 @@ def _split(t: _Text, u: QuoteUnit) -> bool:
     m = _BETWEEN_SPLIT.match(t.text[pe + 1:u.start - 1])
     if m and t.units and t.units[-1].start == ps:
         prev = t.units[-1]
-        if prev.speaker:
+        between = (m.group("speaker1") or m.group("speaker2")).replace(DOT, ".")
+        # '"A," X said. "B"', but not '"A," X said. "B" Y said ... "C"': "C" is Y's
+        if prev.speaker and not _names_another(t, between, prev.speaker):
             u.take_speaker(prev)
             u.rule, u.kind, u.group = "split", prev.kind, prev.group
             return True
     return False
+
+
+_NOT_NAMING = re.compile(r"^(?:as\s+)?(?:(?:the|a|an|one|he|she|it|they|we|i|his|her|its|their)"
+                         r"\b\s*)?", re.IGNORECASE)
+
+
+def _names_another(t: _Text, words: str, speaker: str) -> bool:
+    """Do ``words`` name someone other than ``speaker`` (a pronoun, a role or the same name
+    does not)?"""
+    if not _NAMED.search(_NOT_NAMING.sub("", words.strip(), count=1)):
+        return False
+    a, b = fold(words), fold(speaker)
+    if a in b or b in a:
+        return False
+    actor = t.resolver.actor(words)[0]
+    return not (actor and actor == t.resolver.actor(speaker)[0])
 
 
 def _after_char(t: _Text, u: QuoteUnit) -> str:
@@ -574,7 +594,11 @@ def _speaker_before(t: _Text, u: QuoteUnit, rx, pstart: int, end: int, rule: str
         m = rx.search(t.text, end - 240, end)
         offset = 0
     # the speaker is the comma segment nearest the verb ("..., Rosen gamely replied,")
-    if m and t.resolver.valid_speaker(_head(m.group("speaker"), rule)):
+    head = _head(m.group("speaker"), rule) if m else ""
+    if m and m.group("cue").startswith(("went", "goes")) and not (
+            PRONOUN.match(head) or _NAMED.search(_NOT_NAMING.sub("", head, count=1))):
+        return False  # "The war went on, ...": speech only for a person ("He went on, "...")
+    if m and t.resolver.valid_speaker(head):
         return t.set_speaker(u, offset + m.start("speaker"), offset + m.end("speaker"),
                              m.group("cue"), rule)
     return False
@@ -671,10 +695,20 @@ def _cue_subject(t: _Text, u: QuoteUnit) -> bool:
     if (ss, se) not in t.stance:  # found once per sentence: linear in quote-dense text
         t.stance[ss, se] = [c for c in _STANCE_RX.finditer(text, ss, se)
                             if not inside(c.start(), t.qspans)]
-    first = t.stance[ss, se][:1]
-    cue = first[0] if first and first[0].end() <= s else None
-    if cue is None:
+    before = [c for c in t.stance[ss, se] if c.end() <= s]
+    if not before:
         return False
+    # the sentence's first cue, unless the nearest one has a mention right before it ("A
+    # source said Trump added that "..."" is Trump's): then that speaker reports the words
+    # (a finite speech verb: "X said Y agreed to "..."" and "as Y had claimed" stay X's, and
+    # a participle shares the sentence's subject)
+    cue, last = before[0], before[-1]
+    if last is not cue and not _NOT_NEARER.match(last.group()) \
+            and not _TO_AFTER.match(text, last.end()):
+        m = t.mentions.last_within(ss, last.start(), lambda m: not inside(m.start, t.qspans))
+        if m is not None and _JUST_BEFORE_CUE.fullmatch(text, m.end, last.start()) \
+                and not _AS_BEFORE.search(text, max(ss, m.start - 12), m.start):
+            cue = last
     if u.kind == "partial":  # the reported clause: after the cue to the sentence's end
         u.content_start, u.content_end = _content(text, cue.end(), t.sentence(u)[1])
     if _NEGATED.search(text, max(ss, cue.start() - 30), cue.start()):
@@ -718,6 +752,11 @@ def _cue_subject(t: _Text, u: QuoteUnit) -> bool:
 # An aside inside a sentence: "Rosen — a Fox News alum who ... Obama's administration — said"
 _ASIDE = re.compile(r"\s[—–]\s[^—–“”\"]{1,200}?\s[—–]\s|\s--\s[^“”\"]{1,200}?\s--\s|\([^()]{1,200}\)")
 _PROGRESSIVE = re.compile(r"\b(?:was|were|is|are|been|be)\s+$")
+# Between a subject and its verb: white space, auxiliaries and adverbs only.
+_JUST_BEFORE_CUE = re.compile(r"\s+" + _AUX)
+_NOT_NEARER = re.compile(r"agreed$|ordered$|\w+ing$")
+_TO_AFTER = re.compile(r"\s+to\b")
+_AS_BEFORE = re.compile(r"\bas\s+(?:the\s+)?$", re.IGNORECASE)
 #: "... "bold leadership" (to quote Paul Ryan) ..."
 _TO_QUOTE = re.compile(r"^\s*[,.?!]?\s*\(?\s*(?P<cue>to quote|quoting)\s+"
                        r"(?P<speaker>[A-Z][^,.;:()“”\"]{1,79}?)\s*(?=[,.;:)]|$)")
