@@ -617,3 +617,47 @@ def test_more_speech_verbs(text, snippet, speaker, book):
 ])
 def test_went_on_is_speech_only_before_a_quotes_comma_or_colon(text, snippet, book):
     assert unit(text, snippet, book)["speaker"] == ""
+
+
+# --- a title as a role noun: "the secretary" after "Housing Secretary Ben Carson" -------------
+
+TITLES_CSV = """actor,label,camp,type,aliases
+carson,Ben Carson,us_admin,person,Ben Carson|Carson
+trump,Donald Trump,us_admin,person,Donald Trump|Trump
+pence,Mike Pence,us_admin,person,Mike Pence|Pence
+sanders,Bernie Sanders,democrats,person,Bernie Sanders|Sanders
+"""
+
+
+@pytest.fixture(scope="module")
+def titled(tmp_path_factory):
+    return _codebook(tmp_path_factory, TITLES_CSV)
+
+
+@pytest.mark.parametrize("text, snippet, actor", [
+    ("Housing & Urban Development Secretary Dr. Ben Carson spoke on Thursday.\n\n"
+     "“We are looking at the curve,” the secretary said.", "We are looking", "carson"),
+    # a pronoun whose antecedent is the role takes the role's referent
+    ("Housing Secretary Ben Carson spoke on Thursday.\n\nThe secretary added that the curve "
+     "matters.\n\n“We are looking at the curve,” he said.", "We are looking", "carson"),
+    ("President Donald Trump met Mike Pence.\n\n“It was a great day,” the president said.",
+     "It was a great", "trump"),
+])
+def test_a_title_role_takes_the_person_named_with_that_title(text, snippet, actor, titled):
+    row = unit(text, snippet, titled)
+    assert row["actor"] == actor, row
+
+
+@pytest.mark.parametrize("text, snippet", [
+    # "Vice President" is not "the president"
+    ("Vice President Mike Pence spoke.\n\n“It was a great day,” the president said.",
+     "It was a great"),
+    # the title belongs to the name before "and", not to the name after it
+    ("President Joe Biden and Vermont Sen. Bernie Sanders spoke.\n\n“It was a great day,” "
+     "the president said.", "It was a great"),
+    # someone outside the codebook given the title since: not the earlier one
+    ("President Donald Trump met President Recep Tayyip Erdogan.\n\n“It was a great day,” the "
+     "president said.", "It was a great"),
+])
+def test_a_title_role_is_not_resolved_to_someone_the_title_does_not_name(text, snippet, titled):
+    assert unit(text, snippet, titled)["actor"] == ""

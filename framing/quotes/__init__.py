@@ -19,7 +19,9 @@ Each unit records the ``rule`` that attributed it:
                         ``"...," Rep. X (R-Ohio), a panel member, said``
 ``to_quote``            ``"..." (to quote Paul Ryan)`` / ``"...," as X put it``
 ``dash_byline``         ``"..." — Jane Doe`` closing its paragraph
-``split``               ``"A", says X, "B"`` (and a second quote after ``X said.``)
+``split``               ``"A", says X, "B"`` (and a second quote after ``X said.``); not
+                        when the words between name someone else (``"A," X said. Y said
+                        it was "B"``)
 ``before_colon``        ``Mr Putin said: "...`` / ``X, a spokesman for Y, told reporters: "...``
 ``speaker_colon``       transcript style at a paragraph's start: ``Sen. Dick Durbin (D-IL): "...``
 ``colon_paragraph``     a quote-only paragraph after one that ends ``X continued:``
@@ -33,7 +35,10 @@ Each unit records the ``rule`` that attributed it:
                         subject of the speech or stance verb ("Damascus said ... "confronting
                         terrorism"", "... raised concerns it could be "a trick""), else the
                         name or pronoun right before the verb; a negated verb ("hasn't said")
-                        attributes nothing
+                        attributes nothing. The sentence's first verb, unless the verb
+                        nearest the quote has a mention right before it ("A source said
+                        Trump added that "..."" is Trump's; not after "agreed"/"ordered",
+                        before "to", at a participle, or in "as X had claimed")
 ``multi_paragraph``     a paragraph of a quote that runs over several paragraphs
 ``continuation``        a quote-only paragraph right after an attributed one
 ``indirect_before`` / ``indirect_after`` / ``indirect_according_to``  indirect speech
@@ -51,7 +56,10 @@ otherwise the camp stays unknown (``+pronoun_unresolved``): never guessed. A gen
 before the quote, outside quotation marks, in that paragraph or the one before. A definite
 role noun ("the Democrats", "the party", "the ministry"; not a proper name such as "the House")
 takes the nearest earlier mention whose head is that noun ("House Democrats"), up to about two
-paragraphs' worth of text back (rule suffix ``+role_noun``). A name that qualifies someone
+paragraphs' worth of text back (rule suffix ``+role_noun``); a title ("the secretary", "the
+president", "the senator") takes the codebook person last named with that title ("Housing
+Secretary Ben Carson"; not "Vice President", not when someone else has been given the title
+since), and a pronoun whose antecedent is such a role takes the role's person. A name that qualifies someone
 else ("an Obama critic", "a Trump ally", "Obama adviser David Axelrod") does not make its actor
 the speaker; an institution's aide or adviser speaks for the institution. A bare surname
 ("McConnell") is the codebook person the article named in full with it before ("Mitch

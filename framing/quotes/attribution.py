@@ -1146,20 +1146,71 @@ _ROLE_NOUN = re.compile(r"^[Tt]he\s+(?P<noun>[A-Za-z][a-z-]{2,})$")
 def _role_noun(t: _Text, u: QuoteUnit) -> tuple:
     """``(actor, camp)`` of a definite role noun ("the Democrats" after "House Democrats"):
     the nearest codebook mention before it, outside
-    quotes, whose head is the noun (singular or plural); ``("", "")`` otherwise. A definite
-    noun refers back further than a pronoun: up to ``_LOOK_BACK`` characters."""
-    m = _ROLE_NOUN.match(u.speaker)
+    quotes, whose head is the noun (singular or plural), or, for a title ("the secretary",
+    "the senator"), a person named with that title ("Secretary Dr. Ben Carson");
+    ``("", "")`` otherwise. A definite noun refers back further than a pronoun: up to
+    ``_LOOK_BACK`` characters."""
+    near = _role_referent(t, u.speaker, u.speaker_start)
+    if near is None:
+        return "", ""
+    u.rule += "+role_noun"
+    return near.actor, near.camp
+
+
+# Titles a news text calls a person by after naming them: "the secretary" after "Housing
+# Secretary Ben Carson", "the senator" after "Sen. Claire McCaskill"
+_ROLE_TITLES = {"secretary": ("secretary",), "senator": ("senator", "sen"),
+                "governor": ("governor", "gov"), "president": ("president",),
+                "minister": ("minister",), "congressman": ("congressman", "rep"),
+                "congresswoman": ("congresswoman", "rep"), "mayor": ("mayor",),
+                "ambassador": ("ambassador",), "chairman": ("chairman",),
+                "chairwoman": ("chairwoman",), "general": ("general", "gen")}
+_TITLE_LOOK = 40  # characters before a mention in which its title is sought
+
+
+def _role_referent(t: _Text, words: str, pos: int) -> Mention | None:
+    """The codebook mention a definite role noun at ``pos`` refers back to (see
+    :func:`_role_noun`), or None."""
+    m = _ROLE_NOUN.match(words)
     if m is None or (m.group("noun")[0].isupper() and not m.group("noun").endswith("s")):
-        return "", ""  # "the House", "the Senate": a proper name, not a role noun
+        return None  # "the House", "the Senate": a proper name, not a role noun
     noun = m.group("noun").lower()
     stem = noun[:-1] if noun.endswith("s") else noun
+    titles = _ROLE_TITLES.get(noun)
+    raw, qspans, persons = t.raw, t.qspans, t.resolver.persons
 
-    def head_is_noun(words: str) -> bool:  # "House Democrats"
-        found = _TITLE_WORD.findall(words)
-        return bool(found) and found[-1].lower() in (noun, stem, stem + "s")
+    def refers(mention: Mention) -> bool:
+        if inside(mention.start, qspans):
+            return False
+        found = _TITLE_WORD.findall(raw[mention.start:mention.end])
+        if found and found[-1].lower() in (noun, stem, stem + "s"):  # "House Democrats"
+            return True
+        if titles is None or mention.actor not in persons:
+            return False
+        # the title in the mention or in the capitalised words right before it ("Housing &
+        # Urban Development Secretary Dr. Ben Carson"; not "Vice President", and not
+        # "President Joe Biden and Vermont Sen. Bernie Sanders" for "the president")
+        lead = _TITLE_RUN.search(raw, max(0, mention.start - _TITLE_LOOK), mention.start)
+        return _titled(raw[lead.start():mention.end], titles)
 
-    return _nearest_mention(t, u, max(0, u.speaker_start - _LOOK_BACK), head_is_noun,
-                            "+role_noun")
+    near = t.mentions.last_within(max(0, pos - _LOOK_BACK), pos, refers)
+    if near is not None and titles is not None and near.actor in persons:
+        # someone else given that title since ("President Erdogan", outside the codebook)
+        for other in _TITLED_NAME.finditer(raw, near.end, pos):
+            if _titled(other.group(), titles) and not inside(other.start(), qspans):
+                return None
+    return near
+
+
+def _titled(words: str, titles: tuple) -> bool:
+    """Whether ``words`` hold one of ``titles`` as a capitalised title, not after "Vice"."""
+    found = _TITLE_WORD.findall(words)
+    return any(w[0].isupper() and w.lower().rstrip(".") in titles
+               and (k == 0 or found[k - 1].lower() != "vice") for k, w in enumerate(found))
+
+
+_TITLE_RUN = re.compile(r"(?:(?:[A-Z][\w.’'-]*|&|of)[^\S\n]+)*$")
+_TITLED_NAME = re.compile(r"\b(?:[A-Z][\w.’'-]*[^\S\n]+){1,3}[A-Z][a-z]")
 
 
 _INHERITED = ("multi_paragraph", "continuation", "split")
@@ -1224,6 +1275,10 @@ def _antecedent_within(t: _Text, u: QuoteUnit, found: list[QuoteUnit], i: int, g
             best = (m.start, text[m.start:m.end], m.actor, m.camp)
     if best is None:
         return None
+    if not best[2]:  # "The secretary added ... "...," he said": the role's own referent
+        near = _role_referent(t, best[1], best[0])
+        if near is not None:
+            best = (best[0], best[1], near.actor, near.camp)
     return best[1].replace(DOT, "."), best[2], best[3]
 
 
