@@ -661,3 +661,15 @@ def test_a_title_role_takes_the_person_named_with_that_title(text, snippet, acto
 ])
 def test_a_title_role_is_not_resolved_to_someone_the_title_does_not_name(text, snippet, titled):
     assert unit(text, snippet, titled)["actor"] == ""
+
+
+def test_pronoun_is_unresolved_when_its_paragraph_names_another_person_first(book):
+    text = ("“We will not stop,” McCaskill said.\n\n"
+            "Then there is Jordan, who faces a tough race. But do not bother Jordan with "
+            "figures. The wage, he asserted, does not “serve a purpose.”")
+    row = unit(text, "serve a purpose", book)
+    assert (row["speaker"], row["actor"]) == ("he", "")
+    # the same paragraph naming no one else keeps the antecedent
+    text = ("“We will not stop,” McCaskill said.\n\n"
+            "The wage, he asserted, does not “serve a purpose.”")
+    assert unit(text, "serve a purpose", book)["actor"] == "mccaskill"

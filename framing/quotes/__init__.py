@@ -50,7 +50,9 @@ Speakers are resolved to codebook actors and camps, the most specific first (a p
 beats an institution row). A pronoun keeps its surface speaker ("he"); "he"/"she" get the
 actor and camp of the most recent named person in the same or previous paragraph (or the one
 before that, when the previous names no person): a person quoted earlier, or the subject of a
-narration sentence ("Mr. Obama dismissed ..."), named in ``referent`` (rule suffix ``+pronoun``); "they"/"it" only of a codebook group that just spoke;
+narration sentence ("Mr. Obama dismissed ..."), named in ``referent`` (rule suffix ``+pronoun``),
+unless that person is in an earlier paragraph and the pronoun's own paragraph names another
+codebook person before it (either may be meant); "they"/"it" only of a codebook group that just spoke;
 otherwise the camp stays unknown (``+pronoun_unresolved``): never guessed. A generic role
 ("officials", "the statement", "a spokesman") takes the actor of the nearest codebook mention
 before the quote, outside quotation marks, in that paragraph or the one before. A definite

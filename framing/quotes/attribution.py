@@ -1222,7 +1222,8 @@ def _antecedent(t: _Text, u: QuoteUnit, found: list[QuoteUnit], i: int):
 
     "he"/"she": the most recent named person, in this paragraph before the pronoun or in
     the previous one: a person quoted earlier, or the subject of a narration sentence
-    ("Mr. Obama dismissed ..."). "they"/"it": the latest quoted speaker there, when it is
+    ("Mr. Obama dismissed ..."); none when that person is in the previous paragraph and
+    this one names another codebook person before the pronoun. "they"/"it": the latest quoted speaker there, when it is
     a codebook group. "we"/"I": never resolved. When "he"/"she" finds no one there, the
     paragraph before that is read too (a narration paragraph about someone else's footage of
     the person may stand between)."""
@@ -1275,6 +1276,13 @@ def _antecedent_within(t: _Text, u: QuoteUnit, found: list[QuoteUnit], i: int, g
             best = (m.start, text[m.start:m.end], m.actor, m.camp)
     if best is None:
         return None
+    if best[2] and best[0] < t.paras[p][0]:
+        # the antecedent is in an earlier paragraph, but this one names another codebook
+        # person before the pronoun: either may be meant (on 12 such ABP units, 6 each way)
+        for m in t.mentions.within(t.paras[p][0], pos):
+            if m.actor in resolver.persons and m.actor != best[2] and \
+                    not inside(m.start, t.qspans):
+                return None
     if not best[2]:  # "The secretary added ... "...," he said": the role's own referent
         near = _role_referent(t, best[1], best[0])
         if near is not None:
