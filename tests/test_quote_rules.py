@@ -673,3 +673,38 @@ def test_pronoun_is_unresolved_when_its_paragraph_names_another_person_first(boo
     text = ("“We will not stop,” McCaskill said.\n\n"
             "The wage, he asserted, does not “serve a purpose.”")
     assert unit(text, "serve a purpose", book)["actor"] == "mccaskill"
+
+
+# --- a programme's or publication's title is no one's voice -----------------------------------
+
+@pytest.mark.parametrize("text, title, voice, speaker", [
+    ("“We are not going to default,” Jordan said on CBS's “Face the Nation.”",
+     "Face the Nation", "We are not going", "Jordan"),
+    ("Jordan told CBS's “Face the Nation” on Sunday that “we are not going to default.”",
+     "Face the Nation", "we are not going", "Jordan"),
+    ("Speaking on “Meet the Press,” Jordan said the deal was “a disaster.”", "Meet the Press",
+     "a disaster", "Jordan"),
+    # the quote after the title is a split of the first one
+    ("“It is over,” Jordan said in an interview with “Fox & Friends.” “We won.”",
+     "Fox & Friends", "We won", "Jordan"),
+    ("“It is over,” Jordan said on “Fox & Friends” and “Hannity.” “We won.”", "Hannity",
+     "We won", "Jordan"),
+])
+def test_a_programme_title_is_not_a_voice_and_keeps_the_quotes_around_it(text, title, voice,
+                                                                          speaker, book):
+    row = unit(text, title, book)
+    assert (row["rule"], row["speaker"], bool(row["scare"])) == ("title", "", True)
+    assert unit(text, voice, book)["speaker"] == speaker
+
+
+def test_a_continuation_paragraph_skips_a_programme_title(book):
+    text = ("“We will win,” Jordan said on “Fox News Sunday.”\n\n“We will fight for it.”")
+    assert unit(text, "We will fight", book)["speaker"] == "Jordan"
+
+
+@pytest.mark.parametrize("text, snippet", [
+    ("The crowd at the rally broke into a chant of “Lock Her Up!”", "Lock Her Up"),
+    ("Jordan said, “Meet Me There.”", "Meet Me There"),  # after a comma: his words
+])
+def test_title_case_words_that_are_no_title(text, snippet, book):
+    assert unit(text, snippet, book)["rule"] != "title"

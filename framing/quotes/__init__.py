@@ -12,6 +12,10 @@ Three modules:
 
 Each unit records the ``rule`` that attributed it:
 
+``title``               a programme's or publication's title after a venue word (``X said on
+                        CBS's "Face the Nation"``, ``told "Meet the Press"``, ``in "The Atlantic"``):
+                        no one's voice, no speaker, flagged ``scare``; the quotes around it
+                        are attributed past it (a split, a continuation paragraph)
 ``after_cue_speaker``   ``"...," said Salim al-Muslat, spokesman for ...`` (also ``noted X``,
                         ``states X``, ``told X``)
 ``after_speaker_cue``   ``"...," officials said`` / ``"...", the statement said`` / ``they write``

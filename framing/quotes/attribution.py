@@ -546,12 +546,20 @@ def _after_speaker_apposition(t: _Text, u: QuoteUnit) -> bool:
 def _split(t: _Text, u: QuoteUnit) -> bool:
     """``"A", says X, "B"``: the second quote takes the first one's speaker."""
     k = u.index
-    if k == 0:
+    titles = 0  # a title between the two quotes ('X said on "Fox & Friends." "B"') is skipped
+    while k - 1 - titles > 0 and t.units and len(t.units) > titles and \
+            t.units[-1 - titles].rule == "title":
+        titles += 1
+    if k - titles == 0:
         return False
-    ps, pe = t.in_para[k - 1]
-    m = _BETWEEN_SPLIT.match(t.text[pe + 1:u.start - 1])
-    if m and t.units and t.units[-1].start == ps:
-        prev = t.units[-1]
+    ps, pe = t.in_para[k - 1 - titles]
+    between = t.text[pe + 1:u.start - 1]
+    for v in t.units[len(t.units) - titles:]:  # the titles' marks are no quote boundaries
+        between = between.replace(t.text[v.start - 1:v.mark + 1],
+                                  " " + t.text[v.start:v.mark] + " ")
+    m = _BETWEEN_SPLIT.match(between)
+    if m and t.units and t.units[-1 - titles].start == ps:
+        prev = t.units[-1 - titles]
         between = (m.group("speaker1") or m.group("speaker2")).replace(DOT, ".")
         # '"A," X said. "B"', but not '"A," X said. "B" Y said ... "C"': "C" is Y's
         if prev.speaker and not _names_another(t, between, prev.speaker):
@@ -798,9 +806,40 @@ def _colon_subject(t: _Text, u: QuoteUnit) -> bool:
     return t.set_speaker(u, m.start(group), m.end(group), ":", "colon_subject")
 
 
+# Right before a programme's or a publication's title: a venue word, then at most a few
+# capitalised words or a possessive ('on CBS's "Face the Nation"', 'told "Meet the Press"',
+# 'in an interview with "Fox & Friends"', 'wrote in "The Atlantic"')
+_VENUE_BEFORE = re.compile(
+    r"\b(?:on|to|told|with|in|from|at|via|of|for|host|hosts|anchor|appearing|appeared|airing)"
+    r"(?:\s+[A-Z][\w.&’'-]*){0,3}\s*$")
+
+
+_TITLE_LIST = re.compile(r"\s*(?:,|,?\s*and|,?\s*or)\s*")
+
+
+def _title(t: _Text, u: QuoteUnit) -> bool:
+    """A programme's or publication's title after a venue word ('Graham said on CBS's "Face
+    the Nation"'): nobody's words, so no speaker (flagged ``scare`` with the titles), and the
+    words after it attribute the quotes around it, not the title."""
+    if not u.closed or not _is_title(u.quote) or len(u.quote.split()) > 6 or \
+            u.quote.rstrip().endswith("!"):  # a chant ("Lock her up!"), not a title
+        return False
+    if u.index and t.units and t.units[-1].rule == "title" and \
+            _TITLE_LIST.fullmatch(t.text, t.units[-1].mark + 1, u.start - 1):
+        u.rule = "title"  # 'on "Fox & Friends" and "Hannity"'
+        return True
+    last = t.last_before(u.para[0], u.start)
+    if last < 0 or t.text[last] in ",:;" or \
+            _VENUE_BEFORE.search(t.text, max(u.para[0], last - 60), last + 1) is None:
+        return False
+    u.rule = "title"
+    return True
+
+
 #: The attribution cascade: ``(rule name, function(text, unit) -> bool)``, tried in order;
 #: the first that returns True settles the unit.
 RULES: list[tuple[str, Callable[[_Text, QuoteUnit], bool]]] = [
+    ("title", _title),
     ("after_cue_speaker", _after_cue_speaker),
     ("after_speaker_cue", _after_speaker_cue),
     ("after_speaker_apposition", _after_speaker_apposition),
@@ -963,7 +1002,9 @@ def _propagate(found: list[QuoteUnit]) -> None:
         src = by_group.get(u.group)
         if not u.speaker and src is not None:
             _inherit(u, src, "multi_paragraph")
-    for prev, u in zip(found, found[1:]):
+    # the quote before a continuation, past a programme's title ('X said on "Meet the Press."')
+    before = [v for v in found if v.rule != "title"]
+    for prev, u in zip(before, before[1:]):
         pstart, pend = u.para
         quote_only = (u.start - pstart) <= 2 and (pend - u.mark) <= 3
         if (not u.speaker and quote_only and prev.speaker and u.paragraph == prev.paragraph + 1
