@@ -80,7 +80,8 @@ def load_codebook(path=None, camps=None) -> pd.DataFrame:
     ------
     CodebookError
         Naming the file and row: missing column, empty or duplicate actor id,
-        unknown camp, empty alias, malformed pattern, alias claimed by two actors.
+        unknown camp, empty alias, malformed pattern, alias claimed by two actors, a
+        camp given two different ``camp_label`` values.
     """
     path = Path(path) if path is not None else DEFAULT_CODEBOOK
     if camps is None and path.resolve() == DEFAULT_CODEBOOK:
@@ -95,7 +96,11 @@ def load_codebook(path=None, camps=None) -> pd.DataFrame:
         kind = (row.get("type") or "").strip() or "group"
         camp_label = (row.get("camp_label") or "").strip()
         if camp_label:
-            camp_names.setdefault(camp, camp_label)
+            first = camp_names.setdefault(camp, (camp_label, n))
+            if first[0] != camp_label:  # figures and tables name a camp one way
+                raise CodebookError(f"{at}: camp {camp!r} is labelled {camp_label!r} here and "
+                                    f"{first[0]!r} in row {first[1]}; give the camp one "
+                                    "camp_label (or leave the others empty)")
         if kind not in ("person", "group"):
             raise CodebookError(f"{at}: type {kind!r} must be 'person' or 'group' (or empty)")
         if not _ID.match(actor):
@@ -132,7 +137,8 @@ def load_codebook(path=None, camps=None) -> pd.DataFrame:
         raise CodebookError(f"{path}: the codebook has no actors")
     frame = pd.DataFrame(rows, columns=["actor", "label", "camp", "type", "alias", "regex",
                                         "case_sensitive"])
-    frame["camp_label"] = [camp_names.get(c) or _words(c) for c in frame["camp"]]
+    frame["camp_label"] = [camp_names[c][0] if c in camp_names else _words(c)
+                           for c in frame["camp"]]
     return frame
 
 

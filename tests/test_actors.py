@@ -63,6 +63,8 @@ def _codebook(tmp_path, body, header="actor,label,camp,aliases\n"):
     ("a,A,russia,Putin\nb,B,russia,putin\n", None, "row 3: alias 'putin' is also given for actor 'a'"),
     ("Bad Id,A,russia,X\n", None, "row 2: actor id 'Bad Id'"),
     ("a,A,russia,robot,X\n", "actor,label,camp,type,aliases\n", "row 2: type 'robot'"),
+    ("a,A,russia,Russia,X\nb,B,russia,Moscow,Y\n", "actor,label,camp,camp_label,aliases\n",
+     "row 3: camp 'russia' is labelled 'Moscow' here and 'Russia' in row 2"),
 ])
 def test_codebook_errors_name_the_row(tmp_path, body, header, message):
     path = _codebook(tmp_path, body, header or "actor,label,camp,aliases\n")
@@ -70,6 +72,12 @@ def test_codebook_errors_name_the_row(tmp_path, body, header, message):
         load_codebook(path, camps=CASE_STUDY_CAMPS)
     assert message in str(err.value)
     assert str(path) in str(err.value)
+
+
+def test_a_camp_label_given_once_names_the_camp_everywhere(tmp_path):
+    path = _codebook(tmp_path, "a,A,russia,Russia,X\nb,B,russia,,Y\n",
+                     "actor,label,camp,camp_label,aliases\n")
+    assert set(load_codebook(path, camps=CASE_STUDY_CAMPS)["camp_label"]) == {"Russia"}
 
 
 def test_other_codebook_with_own_camps_and_regex(tmp_path):
