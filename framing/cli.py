@@ -32,11 +32,12 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+import warnings
 from functools import partial
 from pathlib import Path
 
 from .actors import DEFAULT_CODEBOOK, load_codebook
-from .corpus import CorpusError, load_corpus
+from .corpus import CorpusError, DatesCoercedWarning, load_corpus
 from .errors import FramingError
 from .figures import atomic_write
 from . import runner
@@ -455,6 +456,15 @@ def main(argv=None) -> int:
         print(*a, **k)
         sys.stdout.flush()
 
+    shown = warnings.showwarning
+
+    def note(message, category, *rest, **kw):  # the loader's notes as one plain line each
+        if issubclass(category, DatesCoercedWarning):
+            print(f"note: {message}", file=sys.stderr)
+        else:
+            shown(message, category, *rest, **kw)
+
+    warnings.showwarning = note
     try:
         if args.command == "run" and args.jobs is not None and args.jobs < 1:
             raise RunError(f"--jobs {args.jobs}: give 1 or more notebooks at once")
@@ -509,5 +519,7 @@ def main(argv=None) -> int:
     except KeyboardInterrupt:
         print("framing: interrupted", file=sys.stderr)
         return 130
+    finally:
+        warnings.showwarning = shown
     return 0
 

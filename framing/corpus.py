@@ -35,6 +35,7 @@ import io
 import itertools
 import json
 import re
+import warnings
 from pathlib import Path
 
 import pandas as pd
@@ -571,7 +572,7 @@ def _table_records(path: Path, rows, mapping: dict):
 
 # --- assembly -------------------------------------------------------------------------------
 
-def _parse_date(value: str, where: str, dates: str):
+def _parse_date(value: str, where: str, dates: str, coerced: list | None = None):
     value = value.strip()
     if not value:
         return pd.NaT
@@ -581,6 +582,8 @@ def _parse_date(value: str, where: str, dates: str):
         except ValueError:
             pass
     if dates == "coerce":
+        if coerced is not None:
+            coerced.append((where, value))
         return pd.NaT
     raise CorpusError(f"{where}: date {value!r} is not an ISO date (YYYY-MM-DD); fix it, "
                       "leave it empty, or load with dates='coerce' (command line: --dates coerce)")
@@ -588,7 +591,7 @@ def _parse_date(value: str, where: str, dates: str):
 
 def _build(records, dates: str, furniture: Furniture | None) -> pd.DataFrame:
     """Clean each record as it comes (an iterable: the raw sources are not all held at once)."""
-    rows = []
+    rows, coerced = [], []
     for rec in records:
         html = rec.get("format") == "html"
         # an extractor already cut the page's edges: no positional rules on its text
@@ -599,14 +602,23 @@ def _build(records, dates: str, furniture: Furniture | None) -> pd.DataFrame:
                               "line(s), all blank or page furniture); check the file")
         rows.append((
             rec["article_id"], rec["outlet"].strip(), rec["title"].strip(),
-            _parse_date(rec["published"], rec["where"], dates), rec["url"].strip(),
+            _parse_date(rec["published"], rec["where"], dates, coerced), rec["url"].strip(),
             cleaned.text, rec["text"], len(cleaned.text.split()),
             rec.get("author", "").strip() or cleaned.byline,
             len(cleaned.removed), "html" if html else "text",
         ))
     frame = pd.DataFrame(rows, columns=COLUMNS)
     frame["published"] = pd.to_datetime(frame["published"])
+    if coerced:  # the user asked for it, but should know how many dates are gone
+        where, value = coerced[0]
+        warnings.warn(f"{len(coerced)} date(s) that are not ISO (YYYY-MM-DD) were left empty "
+                      f"(dates='coerce'), e.g. {where}: {value!r}", DatesCoercedWarning,
+                      stacklevel=2)
     return frame
+
+
+class DatesCoercedWarning(UserWarning):
+    """Non-ISO dates were left empty because the corpus was loaded with ``dates='coerce'``."""
 
 
 

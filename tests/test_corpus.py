@@ -205,10 +205,20 @@ def test_missing_path_and_unknown_type(tmp_path):
         load_corpus(tmp_path / "x.xlsx")
 
 
-def test_dates_coerce_leaves_bad_dates_empty(tmp_path):
+def test_dates_coerce_leaves_bad_dates_empty_and_says_how_many(tmp_path):
     path = tmp_path / "e.csv"
-    path.write_text("text,outlet,published\nA story.,A,12/19/18\n", encoding="utf-8")
-    assert pd.isna(load_corpus(path, dates="coerce")["published"].item())
+    path.write_text("text,outlet,published\nA story.,A,12/19/18\nMore.,B,2018-12-20\n"
+                    "Third.,A,Dec 21\n", encoding="utf-8")
+    with pytest.warns(framing.corpus.DatesCoercedWarning,
+                      match=r"2 date\(s\) .* left empty .* row 2: '12/19/18'"):
+        frame = load_corpus(path, dates="coerce")
+    assert frame["published"].isna().tolist() == [True, False, True]
+    proc = subprocess.run([sys.executable, "-m", "framing", "codebook", "suggest", "--corpus",
+                           path, "--dates", "coerce"], capture_output=True, text=True)
+    assert proc.returncode == 0
+    assert proc.stderr.strip().splitlines() == [
+        f"note: 2 date(s) that are not ISO (YYYY-MM-DD) were left empty (dates='coerce'), "
+        f"e.g. {path} row 2: '12/19/18'"]
 
 
 def test_cli_bad_input_is_one_line_and_nonzero(tmp_path):
