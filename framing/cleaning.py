@@ -96,7 +96,8 @@ RULES: dict[str, str] = {
     "related_link": "'More:', 'Read more:', 'Also see:' link to another story",
     "read_more_link": "a related story's headline ending in 'Read more' (Guardian-style link)",
     "video_strip": "embedded video strip ('JUST WATCHED ... Replay More Videos ... MUST WATCH "
-                   "... 01:14')",
+                   "... 01:14') or video caption after the player's close button ('CLOSE ... "
+                   "VPC')",
     "photo_credit": "photo caption ending in a credit ('... REUTERS/Name', '(Photo: ...)', "
                     "'.../Getty Images') or a caption widget line",
     "promo_prompt": "follow / app / podcast prompt ('Follow us on Twitter', 'CLICK HERE TO GET "
@@ -214,7 +215,10 @@ _RELATED = _rx(r"^(more|read more|related|see also|also see|also read|read next|
 _LABELLED_LINK = re.compile(r"^[A-Z][A-Z&'’ -]{2,30}:\s?[A-Z0-9‘“\"'][^“”\"]*$")
 _READ_MORE = re.compile(r"\S \W?Read more$")
 _VIDEO = re.compile(r"^JUST WATCHED\b|\bReplay More Videos\b|\bMUST WATCH\b.*\d:\d\d$"
-                    r"|^Play Video \d+:\d\d\b")
+                    r"|^Play Video \d+:\d\d\b"
+                    # a video's caption after the player's close button (USA TODAY network):
+                    # "CLOSE Secretary of State John Kerry said ... VPC"
+                    r"|^CLOSE\s+\S")
 # A caption's credit at its end: "... REUTERS/Name", "(Photo: ...)", "Photo: X/Getty Images";
 # or a caption widget at its start (Guardian "Facebook Twitter Pinterest", "FILE PHOTO -").
 _PHOTO_CREDIT = re.compile(
@@ -592,7 +596,8 @@ def _line_rule(line: str, low: str, n_words: int, title_key: str) -> str | None:
         return "correction_note"
     if n_words <= 40 and line.endswith("Read more") and _READ_MORE.search(line):
         return "read_more_link"
-    if ("WATCH" in line or "Replay" in line or "Play Video" in line) and _VIDEO.search(line):
+    if ("WATCH" in line or "Replay" in line or "Play Video" in line or line.startswith("CLOSE")) \
+            and _VIDEO.search(line):
         return "video_strip"
     # substring gates: each alternative of the pattern needs one of the substrings
     if n_words <= 80 and ("/" in line or "Photo: " in line or line.endswith(")")

@@ -179,6 +179,10 @@ def test_removed_lines_frame_and_counts():
      "Sen. Cruz focused on defunding Obamacare 08:33", "video_strip"),
     ("Play Video 0:53 Tory chief whip attacks cabinet for 'worst ill-discipline' - video",
      "video_strip"),
+    ("CLOSE Secretary of State John Kerry said chemical weapons were used in Syria and called "
+     "the use of such weapons a \"moral obscenity.\" VPC", "video_strip"),
+    ("CLOSE A timeline of notable moments in Presidential Candidate Hillary Clinton's life. USA "
+     "TODAY NETWORK", "video_strip"),
     ("UK diplomats fear end of special relationship if Trump re-elected Read more",
      "read_more_link"),
     ("U.S. President Donald Trump speaks in the East Room of the White House in Washington, U.S., "
@@ -233,6 +237,7 @@ def test_furniture_shapes_inside_body(line, rule):
     "CITIZENSHIP QUESTION",  # a section heading inside the body
     "The report, originally published in 2015, found that the plan would cost more.",
     "He said he would follow the advice of his doctors on Twitter and elsewhere, aides said.",
+    "Close to 40 people were hurt when the stands collapsed, officials said.",
 ])
 def test_body_lines_that_look_like_furniture_are_kept(line):
     raw = "\n\n".join([BODY, line, BODY.replace("Tuesday", "Monday")])
