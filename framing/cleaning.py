@@ -57,6 +57,9 @@ _SPACES = re.compile(f"[{_SPACE_LIKE}]")
 _ZERO_WIDTH = re.compile(f"[{_ZERO_WIDTH_CHARS}]")
 _ODD_SPACE = re.compile(f"[{_SPACE_LIKE}{_ZERO_WIDTH_CHARS}]")
 _MULTISPACE = re.compile(r" {2,}")
+# The opening of a "Story highlights" box: at the line's start, or after a photo credit.
+_HIGHLIGHTS = re.compile(r"^Story [Hh]ighlights\b|\((?:Photo|Photos|Image)[^()]{0,100}\)\s+"
+                         r"Story [Hh]ighlights\b")
 _DIGITS = re.compile(r"\d+")
 _WORDS = re.compile(r"\w+")
 _ALNUM = re.compile(r"[^\W_]")  # a letter or digit
@@ -109,6 +112,8 @@ RULES: dict[str, str] = {
     "separator": "a short line with no letter or digit ('___', '* * *')",
     "hover_card": "inline name card: full name glued to teaser headlines ending in 'MORE' (The "
                   "Hill); removed from inside the line",
+    "story_highlights": "'Story highlights' box (CNN; USA TODAY after a photo credit): its first "
+                        "line and the short unpunctuated lines after it",
     "outlet_furniture": "a line that recurs across many articles of the same outlet (learned "
                         "from the corpus, see Furniture)",
     "timestamp": "a line that is only a date and/or time (dateline or render time)",
@@ -138,6 +143,7 @@ RULE_FAMILIES: dict[str, str] = {
     "correction_note": "captions and credits",
     "separator": "widgets and labels",
     "hover_card": "related stories",
+    "story_highlights": "related stories",
     "outlet_furniture": "recurring outlet lines",
     "trailing_headline": "related stories",
     "image_credit": "captions and credits",
@@ -707,6 +713,21 @@ def _clean(raw: str, title: str | None, furniture: Furniture | None,
     for i in range(n):
         if rule[i] is None and norm[i]:
             rule[i] = _line_rule(norm[i], lows[i], nwords[i], title_key)
+    # Block: a "Story highlights" box: the line that opens it (CNN: "Story highlights ...";
+    # USA TODAY: "<caption> (Photo: ...) Story Highlights ...") and the short lines after it
+    # that end no sentence (the other highlights), up to four.
+    for i in range(n):
+        if rule[i] is None and "ighlights" in norm[i] and _HIGHLIGHTS.search(norm[i]):
+            rule[i] = "story_highlights"
+            j, taken = i + 1, 0
+            while j < n and taken < 4:
+                if norm[j] and (rule[j] is not None or nwords[j] > 30
+                                or _ends_sentence(norm[j])):
+                    break
+                if norm[j]:
+                    rule[j] = "story_highlights"
+                    taken += 1
+                j += 1
     if furniture is not None and outlet is not None:
         for i in range(n):
             if rule[i] is None and norm[i] and furniture.is_furniture(

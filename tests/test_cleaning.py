@@ -420,3 +420,20 @@ def test_a_card_glued_to_the_mention_and_a_long_card_are_removed():
 ])
 def test_initials_and_name_prefixes_are_no_card(line):
     assert hover_cards(line) == []
+
+
+@pytest.mark.parametrize("opening", [
+    "Story highlights Israel says 422 rockets fired from Gaza into Israel in past two days",
+    "President Obama speaks at a luncheon. (Photo: Pool photo from Getty Images) Story Highlights "
+    "Lawmakers on both sides of the aisle call on Obama to back rebels",
+])
+def test_story_highlights_box_is_removed_with_its_short_lines(opening):
+    raw = "\n\n".join([opening,
+                       "Syria will be a major topic when Obama meets with Putin at the G-8",
+                       "\"There is nothing that can stop the regime,\" Syrian rebels say",
+                       BODY, "Officials said the talks would go on",
+                       BODY.replace("Tuesday", "Monday")])
+    cleaned = clean_text(raw)
+    assert [rule for _, _, rule in cleaned.lines if rule] == ["story_highlights"] * 3
+    assert cleaned.text.startswith(BODY)
+    assert "Officials said the talks would go on" in cleaned.text  # after the body: kept
