@@ -613,7 +613,7 @@ def _build(records, dates: str, furniture: Furniture | None) -> pd.DataFrame:
         where, value = coerced[0]
         warnings.warn(f"{len(coerced)} date(s) that are not ISO (YYYY-MM-DD) were left empty "
                       f"(dates='coerce'), e.g. {where}: {value!r}", DatesCoercedWarning,
-                      stacklevel=2)
+                      stacklevel=3)  # the caller of load_corpus / from_frame
     return frame
 
 
