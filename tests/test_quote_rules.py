@@ -708,3 +708,94 @@ def test_a_continuation_paragraph_skips_a_programme_title(book):
 ])
 def test_title_case_words_that_are_no_title(text, snippet, book):
     assert unit(text, snippet, book)["rule"] != "title"
+
+
+# --- the review's cases (2026-11-26): what the new rules must not do --------------------------
+
+REVIEW_CSV = """actor,label,camp,type,aliases
+trump,Donald Trump,us_admin,person,Donald Trump|Trump
+obama,Barack Obama,us_admin,person,Barack Obama|Obama
+clinton,Hillary Clinton,democrats,person,Hillary Clinton
+sanders,Bernie Sanders,democrats,person,Bernie Sanders|Sanders
+senate,Senate,congress,group,Senate
+"""
+
+
+@pytest.fixture(scope="module")
+def review(tmp_path_factory):
+    return _codebook(tmp_path_factory, REVIEW_CSV)
+
+
+@pytest.mark.parametrize("text, snippet, actor", [
+    # the mention before the nearest verb is part of a longer name, or no subject
+    ("Trump noted that first lady Michelle Obama told Oprah that “we are feeling bad.”",
+     "we are feeling", "trump"),
+    ("Sanders said a longtime critic of Trump said the plan was “a disaster.”", "a disaster",
+     "sanders"),
+    ("Sanders said the doorkeeper of the Senate called him “the most vulgar man.”", "vulgar",
+     "sanders"),
+    ("Sanders noted that Kushner and Ms. Trump had urged him to act “more forcefully.”",
+     "forcefully", "sanders"),
+    ("Sanders said the man who shot at Obama told police he was “sorry.”", "sorry", "sanders"),
+    # ... a clause after ", and" keeps its subject; an "as X claimed" clause does not
+    ("The report quoted voters, and Trump noted that “Georgia has a history.”", "Georgia",
+     "trump"),
+    ("Sanders said, as Trump had claimed, that the remains “were thrown away.”", "were thrown",
+     "sanders"),
+    # a participle shares the sentence's subject
+    ("Sanders said Obama was right, Trump adding that “it is over.”", "it is over", "sanders"),
+])
+def test_the_nearest_verb_needs_its_own_subject(text, snippet, actor, review):
+    assert unit(text, snippet, review)["actor"] == actor
+
+
+def test_the_nearest_verb_rule_stays_linear():
+    import time
+    book = framing.load_codebook()  # any codebook with two person rows
+    sizes, took = (200, 800), []
+    for n in sizes:
+        text = "Reporters wrote " + " ".join("“Putin” said “Assad”" for _ in range(n)) + "."
+        start = time.perf_counter()
+        extract_quotes(text, book)
+        took.append(time.perf_counter() - start)
+    assert took[1] < 8 * max(took[0], 0.05), took  # 4x the text: about 4x the time
+
+
+@pytest.mark.parametrize("text, snippet", [
+    ("He was talking to the folks at CNBC. “Absolutely,” Trump said.", "Absolutely"),
+    ("The deal was signed in Washington. “Thank You, America,” Trump said.", "Thank You"),
+    ("Trump urged supporters to “LIBERATE MICHIGAN.”", "LIBERATE"),
+])
+def test_no_title_across_a_sentence_end_nor_in_capitals(text, snippet, review):
+    row = unit(text, snippet, review)
+    assert row["rule"] != "title" and row["actor"] == "trump"
+
+
+def test_pronoun_guard_keeps_an_antecedent_the_paragraph_names_again(review):
+    text = ("“We will win,” said Hillary Clinton.\n\nClinton, who has attacked Trump for months, "
+            "spoke next. She vowed to win “every last vote.”")
+    assert unit(text, "every last vote", review)["actor"] == "clinton"
+    text = ("“We will win,” Sanders said.\n\nThe trip came as Sanders fought Trump, whom he "
+            "called “unqualified.”")
+    assert unit(text, "unqualified", review)["actor"] == "sanders"
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("President Trump spoke on Monday, and former President Obama criticized him.\n\n"
+     "“It was a great day,” the president said.", "trump"),
+    ("Trump met the Mexican President. Obama later weighed in.\n\n“It was a great day,” the "
+     "president said.", ""),
+])
+def test_a_former_or_foreign_title_is_not_the_role(text, actor, review):
+    assert unit(text, "It was a great", review)["actor"] == actor
+
+
+def test_a_titled_name_with_of_is_someone_else_given_the_title(titled):
+    text = ("Secretary Ben Carson left office.\n\nSecretary of State John Kerry flew in.\n\n"
+            "“It was a great day,” the secretary said.")
+    assert unit(text, "It was a great", titled)["actor"] == ""
+
+
+def test_self_proclaimed_is_no_speech_verb(review):
+    text = "Trump, the self-proclaimed “Tariff Man,” left for the summit."
+    assert unit(text, "Tariff Man", review)["speaker"] == ""

@@ -93,7 +93,7 @@ _SAY = (r"said|says|say|added|adds|told(?:\s+[a-z]+){0,4}?(?:\s+in\s+[A-Z][\w-]+
         r"announced|claimed|argued|argues|concluded|recalled|recalls|clarified|acknowledged|"
         r"admitted|conceded|countered|testified|tweeted|posted|remarked|observed|predicted|"
         r"cautioned|shouted|joked|quipped|emailed|texted|exclaimed|boasted|demanded|complained|"
-        r"asserted|contended|agreed|retorted|reported|reports|proclaimed|proclaims")
+        r"asserted|contended|agreed|retorted|reported|reports|(?<!-)proclaimed|proclaims")
 # Plural present forms, nouns too ("a claim", "a note"): only right after a quote's speaker.
 _SAY_PLURAL = r"write|argue|note|warn|explain|insist|claim|tell|add"
 # Speech and stance verbs that make a sentence's subject the source of a partial quote.
@@ -118,7 +118,8 @@ _AFTER_CUE_SPEAKER = re.compile(
     r"^\s*[,.?!]?\s*(?P<cue>said|says|added|adds|asked|asks|replied|wrote|writes|continued|"
     r"insisted|warned|explained|recalled|tweeted|states|stated|noted|notes|told|argued|argues|"
     r"reported|reports|declared|responded|countered|boasted|complained|asserted|contended|"
-    r"retorted|agreed|exclaimed|concluded|remarked|observed|cautioned|acknowledged|proclaimed)\s+"
+    r"retorted|agreed|exclaimed|concluded|remarked|observed|cautioned|acknowledged|"
+    r"(?<!-)proclaimed)\s+"
     r"(?P<speaker>[^,.;:“”\"]{2,80}?)\s*(?=[,.;:]|$)")
 _AFTER_SPEAKER_CUE = re.compile(
     r"^\s*[,.?!]?\s*(?:as\s+)?(?P<speaker>[^,.;:“”\"!?]{2,80}?)\s+" + _AUX
@@ -369,7 +370,7 @@ class _Text:
         self._split: dict[int, list] = {}
         self.antecedents: dict[int, tuple | None] = {}  # pronoun position -> its referent
         self.according: dict[tuple[int, int], object] = {}  # sentence -> its "according to"
-        self.stance: dict[tuple[int, int], list] = {}  # sentence -> its cues outside quotes
+        self.stance: dict[tuple[int, int], tuple] = {}  # sentence -> its cues outside quotes, ends
         self.final: dict[tuple[int, int], object] = {}  # sentence -> its ", X said." ending
         self._pstarts = [ps for ps, _ in self.paras]
         self._full: dict | None = None  # surname -> codebook persons named in full with it
@@ -701,27 +702,32 @@ def _cue_subject(t: _Text, u: QuoteUnit) -> bool:
     text, s = t.text, u.start
     ss, se = t.sentence(u)
     if (ss, se) not in t.stance:  # found once per sentence: linear in quote-dense text
-        t.stance[ss, se] = [c for c in _STANCE_RX.finditer(text, ss, se)
-                            if not inside(c.start(), t.qspans)]
-    before = [c for c in t.stance[ss, se] if c.end() <= s]
-    if not before:
+        cues = [c for c in _STANCE_RX.finditer(text, ss, se) if not inside(c.start(), t.qspans)]
+        t.stance[ss, se] = (cues, [c.end() for c in cues])
+    cues, ends = t.stance[ss, se]
+    k = bisect.bisect_right(ends, s)  # the cues that end before the quote
+    if k == 0:
         return False
-    # the sentence's first cue, unless the nearest one has a mention right before it ("A
-    # source said Trump added that "..."" is Trump's): then that speaker reports the words
-    # (a finite speech verb: "X said Y agreed to "..."" and "as Y had claimed" stay X's, and
-    # a participle shares the sentence's subject)
-    cue, last = before[0], before[-1]
-    if last is not cue and not _NOT_NEARER.match(last.group()) \
-            and not _TO_AFTER.match(text, last.end()):
-        m = t.mentions.last_within(ss, last.start(), lambda m: not inside(m.start, t.qspans))
+    # the sentence's first cue, unless the nearest one has its own subject right before it
+    # ("A source said Trump added that "..."" is Trump's): then that speaker reports the
+    # words. Not after "agreed"/"ordered", before "to", at a participle (it shares the
+    # sentence's subject), in "as Y had claimed", nor when the mention is no subject (part
+    # of a longer name, "Michelle Obama told"; after a preposition, "a critic of Trump said")
+    cue, last, near = cues[0], cues[k - 1], None
+    if k > 1 and not _NOT_NEARER.match(last.group()) and not _TO_AFTER.match(text, last.end()):
+        m = t.mentions.last_within(max(ss, last.start() - _NEAR_SUBJECT), last.start(),
+                                   lambda m: not inside(m.start, t.qspans))
         if m is not None and _JUST_BEFORE_CUE.fullmatch(text, m.end, last.start()) \
-                and not _AS_BEFORE.search(text, max(ss, m.start - 12), m.start):
-            cue = last
+                and not _AS_BEFORE.search(text, max(ss, m.start - 12), m.start) \
+                and _stands_alone(text, max(ss, m.start - 40), m.start):
+            cue, near = last, m
     if u.kind == "partial":  # the reported clause: after the cue to the sentence's end
         u.content_start, u.content_end = _content(text, cue.end(), t.sentence(u)[1])
     if _NEGATED.search(text, max(ss, cue.start() - 30), cue.start()):
         u.cue = cue.group()  # "hasn't said that": no one is quoted as saying it
         return True
+    if near is not None:
+        return t.set_speaker(u, near.start, near.end, cue.group(), "cue_subject")
     # the subject: the nearest mention before the cue in its clause, else the sentence's
     # first mention (a coordinated verb: "X gave ..., but raised concerns ...")
     clause_start = max(ss, max(text.rfind(ch, ss, cue.start()) for ch in ",;:") + 1)
@@ -763,6 +769,31 @@ _PROGRESSIVE = re.compile(r"\b(?:was|were|is|are|been|be)\s+$")
 # Between a subject and its verb: white space, auxiliaries and adverbs only.
 _JUST_BEFORE_CUE = re.compile(r"\s+" + _AUX)
 _NOT_NEARER = re.compile(r"agreed$|ordered$|\w+ing$")
+_NEAR_SUBJECT = 120  # characters before a verb in which its subject mention may start
+# Before a mention that is no verb's subject: a preposition ("a critic of Trump said"), a name
+# and "and" ("Kushner and Ms. Trump had"), or a capitalised word of a longer name ("Michelle
+# Obama told", "Stand Up To Trump called") that is no title ("President Trump said")
+_NOT_ALONE = re.compile(r"(?:\b(?:of|at|for|from|to|To|with|by|about|against|on|in|into|over|"
+                        r"under|toward|towards|than|like)\s+(?:the\s+)?"
+                        r"|\b[A-Z][\w’'.․-]*\s+(?:and|or)\s+"  # not "..., and X noted"
+                        r"|(?P<word>[A-Z][\w’'-]*[.․]?)\s+)$")  # ․: a masked abbreviation dot
+
+
+def _stands_alone(text: str, lo: int, start: int) -> bool:
+    """Whether the mention at ``start`` can be its verb's subject (see _NOT_ALONE); titles
+    before it are read past ("and Ms. Trump" is no subject, "Sen. Ted Cruz" is)."""
+    while True:
+        m = _NOT_ALONE.search(text, lo, start)
+        if m is None:
+            return True
+        word = m.group("word")
+        if word is None:
+            return False  # a preposition or conjunction
+        if word in CLAUSE_OPENERS:
+            return True
+        if word not in TITLES and word.rstrip(".․") not in TITLES:
+            return False  # a longer name
+        start = m.start()
 _TO_AFTER = re.compile(r"\s+to\b")
 _AS_BEFORE = re.compile(r"\bas\s+(?:the\s+)?$", re.IGNORECASE)
 #: "... "bold leadership" (to quote Paul Ryan) ..."
@@ -822,14 +853,14 @@ def _title(t: _Text, u: QuoteUnit) -> bool:
     the Nation"'): nobody's words, so no speaker (flagged ``scare`` with the titles), and the
     words after it attribute the quotes around it, not the title."""
     if not u.closed or not _is_title(u.quote) or len(u.quote.split()) > 6 or \
-            u.quote.rstrip().endswith("!"):  # a chant ("Lock her up!"), not a title
-        return False
+            u.quote.rstrip().endswith("!") or u.quote.upper() == u.quote:
+        return False  # a chant ("Lock her up!") or a slogan in capitals, not a title
     if u.index and t.units and t.units[-1].rule == "title" and \
             _TITLE_LIST.fullmatch(t.text, t.units[-1].mark + 1, u.start - 1):
         u.rule = "title"  # 'on "Fox & Friends" and "Hannity"'
         return True
     last = t.last_before(u.para[0], u.start)
-    if last < 0 or t.text[last] in ",:;" or \
+    if last < 0 or t.text[last] in ",:;.!?" or \
             _VENUE_BEFORE.search(t.text, max(u.para[0], last - 60), last + 1) is None:
         return False
     u.rule = "title"
@@ -1231,27 +1262,36 @@ def _role_referent(t: _Text, words: str, pos: int) -> Mention | None:
         # the title in the mention or in the capitalised words right before it ("Housing &
         # Urban Development Secretary Dr. Ben Carson"; not "Vice President", and not
         # "President Joe Biden and Vermont Sen. Bernie Sanders" for "the president")
-        lead = _TITLE_RUN.search(raw, max(0, mention.start - _TITLE_LOOK), mention.start)
-        return _titled(raw[lead.start():mention.end], titles)
+        lead = _TITLE_RUN.search(t.text, max(0, mention.start - _TITLE_LOOK), mention.start)
+        start = lead.start() + t.text[lead.start():mention.start].rfind(".") + 1  # one sentence
+        return _titled(t.text, start, mention.end, titles)
 
     near = t.mentions.last_within(max(0, pos - _LOOK_BACK), pos, refers)
     if near is not None and titles is not None and near.actor in persons:
         # someone else given that title since ("President Erdogan", outside the codebook)
-        for other in _TITLED_NAME.finditer(raw, near.end, pos):
-            if _titled(other.group(), titles) and not inside(other.start(), qspans):
+        for other in _TITLED_NAME.finditer(t.text, near.end, pos):
+            if _titled(t.text, other.start(), other.end(), titles) and \
+                    not inside(other.start(), qspans):
                 return None
     return near
 
 
-def _titled(words: str, titles: tuple) -> bool:
-    """Whether ``words`` hold one of ``titles`` as a capitalised title, not after "Vice"."""
-    found = _TITLE_WORD.findall(words)
-    return any(w[0].isupper() and w.lower().rstrip(".") in titles
-               and (k == 0 or found[k - 1].lower() != "vice") for k, w in enumerate(found))
+def _titled(text: str, start: int, end: int, titles: tuple) -> bool:
+    """Whether ``text[start:end]`` holds one of ``titles`` as a capitalised title that is no
+    former one ("Vice President", "former President", "ex-Secretary", "then-Senator")."""
+    found = _TITLE_WORD.findall(text, start, end)
+    if _FORMER.search(text, max(0, start - 12), start):
+        found = found[1:]  # "former President Obama": its first title is a former one
+    return any(w[0].isupper() and w.lower().rstrip(".․") in titles
+               and (k == 0 or found[k - 1].lower() not in ("vice", "former"))
+               for k, w in enumerate(found))
 
 
-_TITLE_RUN = re.compile(r"(?:(?:[A-Z][\w.’'-]*|&|of)[^\S\n]+)*$")
-_TITLED_NAME = re.compile(r"\b(?:[A-Z][\w.’'-]*[^\S\n]+){1,3}[A-Z][a-z]")
+_FORMER = re.compile(r"\b(?:former|vice|ex|then)[\s-]+$", re.IGNORECASE)
+
+
+_TITLE_RUN = re.compile(r"(?:(?:[A-Z][\w.․’'-]*|&|of)[^\S\n]+)*$")
+_TITLED_NAME = re.compile(r"\b(?:[A-Z][\w.․’'-]*[^\S\n]+(?:of[^\S\n]+)?){1,4}[A-Z][a-z]")
 
 
 _INHERITED = ("multi_paragraph", "continuation", "split")
@@ -1319,15 +1359,15 @@ def _antecedent_within(t: _Text, u: QuoteUnit, found: list[QuoteUnit], i: int, g
         return None
     if best[2] and best[0] < t.paras[p][0]:
         # the antecedent is in an earlier paragraph, but this one names another codebook
-        # person before the pronoun: either may be meant (on 12 such ABP units, 6 each way)
-        for m in t.mentions.within(t.paras[p][0], pos):
-            if m.actor in resolver.persons and m.actor != best[2] and \
-                    not inside(m.start, t.qspans):
-                return None
-    if not best[2]:  # "The secretary added ... "...," he said": the role's own referent
-        near = _role_referent(t, best[1], best[0])
-        if near is not None:
-            best = (best[0], best[1], near.actor, near.camp)
+        # person before the pronoun and not the antecedent: either may be meant (on 12 such
+        # ABP units, 6 each way)
+        named = {m.actor for m in t.mentions.within(t.paras[p][0], pos)
+                 if m.actor in resolver.persons and not inside(m.start, t.qspans)}
+        surname = best[1].split()[-1] if best[1].split() else ""
+        again = best[2] in named or (len(surname) > 2 and re.search(
+            r"\b" + re.escape(surname) + r"\b", text[t.paras[p][0]:pos]) is not None)
+        if named and not again:  # the antecedent named again (in full or by surname): kept
+            return None
     return best[1].replace(DOT, "."), best[2], best[3]
 
 
