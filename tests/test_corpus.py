@@ -562,3 +562,17 @@ def test_missing_trafilatura_is_one_line_naming_the_extra(tmp_path, monkeypatch)
         load_corpus(tmp_path)
     assert 'pip install "framing[html]"' in str(err.value) and "page.html" in str(err.value)
     assert "\n" not in str(err.value)
+
+
+def test_the_command_line_restores_how_warnings_are_shown(tmp_path, capsys):
+    import warnings
+
+    from framing.cli import main
+    path = tmp_path / "e.csv"
+    path.write_text("text,outlet,published\nA story.,A,12/19/18\nMore.,B,2018-12-20\n",
+                    encoding="utf-8")
+    before = warnings.showwarning
+    assert main(["codebook", "suggest", "--corpus", str(path), "--dates", "coerce"]) == 0
+    assert main(["codebook", "suggest", "--corpus", str(tmp_path / "missing.csv")]) == 1
+    assert warnings.showwarning is before
+    assert "note: 1 date(s)" in capsys.readouterr().err

@@ -799,3 +799,9 @@ def test_a_titled_name_with_of_is_someone_else_given_the_title(titled):
 def test_self_proclaimed_is_no_speech_verb(review):
     text = "Trump, the self-proclaimed “Tariff Man,” left for the summit."
     assert unit(text, "Tariff Man", review)["speaker"] == ""
+
+
+def test_split_keeps_the_speaker_when_the_words_between_name_the_same_actor(book):
+    text = "Mr. Obama said: “A ruling for us.” Barack Obama added that it was “a victory.”"
+    row = unit(text, "a victory", book)
+    assert (row["speaker"], row["rule"]) == ("Mr. Obama", "split")
