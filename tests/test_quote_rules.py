@@ -34,9 +34,15 @@ def _codebook(tmp_path_factory, text):
     return framing.load_codebook(path)
 
 
-@pytest.fixture(scope="module")
-def book(tmp_path_factory):
-    return _codebook(tmp_path_factory, CODEBOOK_CSV)
+def _book_fixture(name, text):
+    """A module-scoped fixture ``name`` giving the codebook written from ``text``."""
+    @pytest.fixture(scope="module", name=name)
+    def fixture(tmp_path_factory):
+        return _codebook(tmp_path_factory, text)
+    return fixture
+
+
+book = _book_fixture("book", CODEBOOK_CSV)
 
 
 def unit(text, snippet, book):
@@ -226,9 +232,7 @@ pentagon,Pentagon,us_admin,group,Pentagon
 """
 
 
-@pytest.fixture(scope="module")
-def surnames(tmp_path_factory):
-    return _codebook(tmp_path_factory, _SURNAMES_CSV)
+surnames = _book_fixture("surnames", _SURNAMES_CSV)
 
 
 @pytest.mark.parametrize("text, speaker, actor", [
@@ -629,9 +633,7 @@ sanders,Bernie Sanders,democrats,person,Bernie Sanders|Sanders
 """
 
 
-@pytest.fixture(scope="module")
-def titled(tmp_path_factory):
-    return _codebook(tmp_path_factory, TITLES_CSV)
+titled = _book_fixture("titled", TITLES_CSV)
 
 
 @pytest.mark.parametrize("text, snippet, actor", [
@@ -721,9 +723,7 @@ senate,Senate,congress,group,Senate
 """
 
 
-@pytest.fixture(scope="module")
-def review(tmp_path_factory):
-    return _codebook(tmp_path_factory, REVIEW_CSV)
+review = _book_fixture("review", REVIEW_CSV)
 
 
 @pytest.mark.parametrize("text, snippet, actor", [

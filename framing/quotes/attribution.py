@@ -574,10 +574,16 @@ _NOT_NAMING = re.compile(r"^(?:as\s+)?(?:(?:the|a|an|one|he|she|it|they|we|i|his
                          r"\b\s*)?", re.IGNORECASE)
 
 
+def _is_named(words: str) -> bool:
+    """Do ``words`` name someone ("Jordan", "Sen. Cruz"), not only a pronoun or a role ("he",
+    "the war", "his announcement")?"""
+    return _NAMED.search(_NOT_NAMING.sub("", words.strip(), count=1)) is not None
+
+
 def _names_another(t: _Text, words: str, speaker: str) -> bool:
     """Do ``words`` name someone other than ``speaker`` (a pronoun, a role or the same name
     does not)?"""
-    if not _NAMED.search(_NOT_NAMING.sub("", words.strip(), count=1)):
+    if not _is_named(words):
         return False
     a, b = fold(words), fold(speaker)
     if a in b or b in a:
@@ -605,7 +611,7 @@ def _speaker_before(t: _Text, u: QuoteUnit, rx, pstart: int, end: int, rule: str
     # the speaker is the comma segment nearest the verb ("..., Rosen gamely replied,")
     head = _head(m.group("speaker"), rule) if m else ""
     if m and m.group("cue").startswith(("went", "goes")) and not (
-            PRONOUN.match(head) or _NAMED.search(_NOT_NAMING.sub("", head, count=1))):
+            PRONOUN.match(head) or _is_named(head)):
         return False  # "The war went on, ...": speech only for a person ("He went on, "...")
     if m and t.resolver.valid_speaker(head):
         return t.set_speaker(u, offset + m.start("speaker"), offset + m.end("speaker"),
@@ -1303,11 +1309,11 @@ def _antecedent(t: _Text, u: QuoteUnit, found: list[QuoteUnit], i: int):
 
     "he"/"she": the most recent named person, in this paragraph before the pronoun or in
     the previous one: a person quoted earlier, or the subject of a narration sentence
-    ("Mr. Obama dismissed ..."); none when that person is in the previous paragraph and
-    this one names another codebook person before the pronoun. "they"/"it": the latest quoted speaker there, when it is
-    a codebook group. "we"/"I": never resolved. When "he"/"she" finds no one there, the
-    paragraph before that is read too (a narration paragraph about someone else's footage of
-    the person may stand between)."""
+    ("Mr. Obama dismissed ..."); none when that person is in an earlier paragraph and this
+    one names another codebook person before the pronoun but not that person again.
+    "they"/"it": the latest quoted speaker there, when it is a codebook group. "we"/"I":
+    never resolved. When "he"/"she" finds no one there, the paragraph before that is read
+    too (a narration paragraph about someone else's footage of the person may stand between)."""
     group = bool(_GROUP_PRONOUN.match(u.speaker))
     if not group and not PRONOUN.match(u.speaker):
         return None
