@@ -752,12 +752,15 @@ def test_the_nearest_verb_needs_its_own_subject(text, snippet, actor, review):
 def test_the_nearest_verb_rule_stays_linear():
     import time
     book = framing.load_codebook()  # any codebook with two person rows
-    sizes, took = (200, 800), []
-    for n in sizes:
+    took = []
+    for n in (200, 800):
         text = "Reporters wrote " + " ".join("“Putin” said “Assad”" for _ in range(n)) + "."
-        start = time.perf_counter()
-        extract_quotes(text, book)
-        took.append(time.perf_counter() - start)
+        best = float("inf")
+        for _ in range(3):  # CPU time, best of three: a busy CI machine inflates wall time
+            start = time.process_time()
+            extract_quotes(text, book)
+            best = min(best, time.process_time() - start)
+        took.append(best)
     assert took[1] < 8 * max(took[0], 0.05), took  # 4x the text: about 4x the time
 
 
