@@ -808,3 +808,78 @@ def test_split_keeps_the_speaker_when_the_words_between_name_the_same_actor(book
     text = "Mr. Obama said: “A ruling for us.” Barack Obama added that it was “a victory.”"
     row = unit(text, "a victory", book)
     assert (row["speaker"], row["rule"]) == ("Mr. Obama", "split")
+
+
+# --- round 5: pronoun antecedents that news writes by surname -----------------------------
+
+ANTECEDENTS_CSV = """actor,label,camp,type,aliases
+obama,Barack Obama,us_admin,person,Barack Obama|President Obama|Obama
+hillary,Hillary Clinton,democrats,person,Hillary Clinton|Mrs. Clinton
+mitch,Mitch McConnell,republicans,person,Mitch McConnell
+pentagon,Pentagon,us_admin,group,Pentagon
+"""
+antecedents = _book_fixture("antecedents", ANTECEDENTS_CSV)
+
+@pytest.mark.parametrize("text, actor, referent", [
+    # a negated verb is a verb: "Trump wasn't happy" is the narration's subject
+    ("Jim Jordan met the caucus.\n\nPresident Obama wasn't happy. He tweeted that it was "
+     "“a disgrace.”", "obama", "President Obama"),
+    # a codebook person's surname alone, named in full before
+    ("Mitch McConnell met Hillary Clinton on Monday.\n\nLater, Clinton spoke in Ohio.\n\n"
+     "“It is not necessary,” she said.", "hillary", "Clinton"),
+    # someone outside the codebook, named in full before, then by surname
+    ("Pastor Freddy Naranjo boarded up the church. Obama flew over the city.\n\n"
+     "Naranjo plans to stay in town.\n\n“We're hoping to have church Sunday,” he said.", "",
+     "Naranjo"),
+    # a full name with a middle initial is a person who may be "he"
+    ("“He was of sound mind,” said Sean P. Carter, a lawyer.\n\nHe said that “the lawyers "
+     "needed an exemption.”", "", "Sean P. Carter"),
+])
+def test_pronoun_takes_a_surname_subject_named_in_full_before(text, actor, referent,
+                                                               antecedents):
+    row = [r for _, r in extract_quotes(text, antecedents).iterrows()
+           if r["speaker"].lower() in ("he", "she") and r["kind"] != "indirect"][-1]
+    assert (row["actor"], row["referent"]) == (actor, referent), row[["quote", "rule"]]
+
+
+@pytest.mark.parametrize("text", [
+    # a more recent subject the rules cannot place: "he" stays unknown rather than passing
+    # over it to the person named before
+    "Obama spoke on Monday.\n\nLater, Giuliani sketched the scheme. “It was plunder,” he said.",
+    "Hillary Clinton spoke before Warren.\n\nWarren took the floor next. “Enough is enough,” "
+    "she said.",
+])
+def test_pronoun_does_not_pass_over_a_more_recent_unknown_subject(text, antecedents):
+    row = unit(text, text.split("“")[1][:8], antecedents)
+    assert row["rule"].endswith("+pronoun_unresolved") and row["actor"] == "", row
+
+
+@pytest.mark.parametrize("text, actor", [
+    # capitalised only at a sentence's start: no one's name, so no block
+    ("Obama spoke in Alaska. Four villages there are in danger.\n\n“This is real,” he said.",
+     "obama"),
+    ("Hillary Clinton said it again. Anything less would tear the country apart.\n\n"
+     "“It must be bipartisan,” she said.", "hillary"),
+    # "the Guardian": a name with "the" is not "he"
+    ("Obama spoke to the Guardian. The Guardian published it.\n\n“It is a fake,” he said.",
+     "obama"),
+])
+def test_words_that_name_no_person_do_not_block_the_antecedent(text, actor, antecedents):
+    row = [r for _, r in extract_quotes(text, antecedents).iterrows() if r["kind"] != "indirect"][0]
+    assert row["actor"] == actor, row[["quote", "speaker", "rule"]]
+
+
+def test_an_apposition_clause_names_no_role(antecedents):
+    # "who has been briefed on ... the Pentagon" says something about the speaker, not whom
+    # he speaks for; "a Pentagon spokesman" does
+    text = ("“It is a red light,” Rep. Jason Chaffetz, who has been briefed by the Pentagon, "
+            "said.")
+    assert unit(text, "red light", antecedents)["actor"] == ""
+    text = "“It is a red light,” Jason Chaffetz, a Pentagon spokesman, said."
+    assert unit(text, "red light", antecedents)["actor"] == "pentagon"
+
+
+def test_just_at_a_sentence_start_is_no_name(antecedents):
+    # (a negated verb reads as a verb, so "Just" would be the subject of "don't")
+    text = "Celebs gathered. Just don't ask them what they eat: “charred broccoli with eggplant.”"
+    assert unit(text, "charred", antecedents)["speaker"] == ""

@@ -221,17 +221,19 @@ _NEGATED = re.compile(r"(?:n[’']t|\bnot|\bnever)\s+" + _AUX + r"$")
 _NAME_RUN = r"(?:[A-Z][\w’'․-]*\s+){0,5}" + name_word("’'-")
 _OPENING = r"(?:[^,;:“”\"‘’]{1,60}?,\s+)??"
 # A word that reads as a verb after a subject (a noun after an adjective, "North Korean
-# dictatorship", does not): past or present forms, common irregular verbs, auxiliaries.
-_VERBISH = (r"(?:[a-z]+(?:ed|es|s)|said|told|caught|had|has|is|was|were|are|will|would|could|"
-            r"can|did|does|do|may|might|must|should|went|got|made|took|gave|came|saw|knew|"
+# dictatorship", does not): past or present forms, common irregular verbs, auxiliaries,
+# negated too ("Trump wasn't happy", "won't", "can't").
+_VERBISH = (r"(?:(?:wo|ca)(?=n[’']t)|[a-z]+(?:ed|es|s)|said|told|caught|had|has|is|was|were|"
+            r"are|will|would|could|can|did|does|do|may|might|must|should|went|got|made|took|gave|came|saw|knew|"
             r"thought|spoke|wrote|ran|won|lost|met|left|sent|became|began|held|led|kept|felt|"
             r"brought|put|set|stood|paid|read|sought|fought|found|heard|meant|built|chose|drew|"
-            r"fell|grew|hit|let|quit|sat|shot|sold|spent|struck|swore|taught|threw|withdrew)\b")
+            r"fell|grew|hit|let|quit|sat|shot|sold|spent|struck|swore|taught|threw|withdrew)"
+            r"(?:n[’']t)?\b")
 # Capitalised words that open a sentence without naming anyone ("With Id al-Adha near, ...")
 _NOT_A_NAME = (r"(?!(?:In|On|At|With|After|Before|When|While|As|But|And|For|From|By|During|"
                r"Since|Under|Over|If|This|That|These|Those|It|Its|Their|His|Her|Our|My|Your|"
                r"What|Why|How|Where|Who|Which|There|Here|Then|So|Yet|Still|Also|Even|Now|"
-               r"Later|Earlier|Last|Next|According|A|An|The|To|Of|Some|Many|Most|Few|All)\b)")
+               r"Later|Earlier|Last|Next|According|A|An|The|To|Of|Some|Many|Most|Few|All|Just)\b)")
 _SUBJECT = re.compile(
     _OPENING + r"(?:(?P<pronoun>[Hh]e|[Ss]he)|(?:[Tt]he\s+)?" + _NOT_A_NAME + r"(?P<name>"
     + _NAME_RUN + r"(?<![’']s)"
@@ -332,7 +334,7 @@ class Resolver:
             return True
         if _INSTITUTION.search(words) or actor:
             return False
-        return bool(_PERSONISH.search(words))
+        return bool(_PERSONISH.search(words) or _PERSON_NAME.search(words))
 
     def valid_speaker(self, words: str) -> bool:
         """A speaker is a noun phrase that names someone: a codebook actor, a person, a
@@ -377,6 +379,8 @@ class _Text:
         self._titled: dict = {}  # surname -> codebook persons named with a title ("Mrs. X")
         self._hits: dict | None = None  # codebook surname -> where it occurs
         self._surnames: dict = {}  # surname -> _Surname, built when a speaker needs it
+        self._first_full: dict | None = None  # word -> where it first ends a full name
+        self._proper: set | None = None  # words capitalised inside a sentence
 
     def surname(self, surname: str) -> "_Surname | None":
         """How the text names people with ``surname`` in full; ``None`` when it names no
@@ -406,6 +410,24 @@ class _Text:
                                                  self._full[key], self._titled.get(key, []),
                                                  self.qspans)
         return self._surnames[key]
+
+    def first_full_name(self, surname: str) -> int:
+        """Where the text first names someone in full with ``surname`` ("Freddy Naranjo",
+        "Sean P. Carter"), outside quotation marks; -1 if it never does. One pass per text."""
+        if self._first_full is None:
+            self._first_full = {}
+            for m in _FULL_NAME.finditer(self.text):
+                if _is_first_name(m.group(1)) and m.group(1) not in CLAUSE_OPENERS and \
+                        not inside(m.start(1), self.qspans):
+                    self._first_full.setdefault(_POSSESSIVE.sub("", m.group(2)), m.start(1))
+        return self._first_full.get(surname, -1)
+
+    def is_proper(self, word: str) -> bool:
+        """Is ``word`` capitalised inside a sentence somewhere in the text (a name: "Giuliani",
+        "Russia"; not "Anything", "Four" or "They", capitalised only at a sentence's start)?"""
+        if self._proper is None:
+            self._proper = {_POSSESSIVE.sub("", w) for w in _MID_SENTENCE.findall(self.text)}
+        return word in self._proper
 
     def sentences_between(self, lo: int, hi: int) -> list[tuple[int, int]]:
         """The sentences (start, end) of the paragraphs that overlap ``lo:hi``, starting
@@ -1078,7 +1100,9 @@ def _resolve(t: _Text, u: QuoteUnit, found: list[QuoteUnit], i: int) -> None:
     actor, camp = resolver.actor(speaker)
     named = None
     if not actor and u.apposition is not None:
-        actor, camp = resolver.actor(u.apposition)  # "Clinton, a Pentagon spokesman"
+        # "Clinton, a Pentagon spokesman": the role, not a clause about the speaker ("X,
+        # who has been briefed on the FBI interviews,", "X, asked if the Senate would")
+        actor, camp = resolver.actor(_ROLE_CLAUSE.split(u.apposition, 1)[0])
         by_apposition = bool(actor)
     else:
         by_apposition = False
@@ -1190,13 +1214,19 @@ def _named_in_full(t: _Text, u: QuoteUnit, actor: str) -> tuple | None:
     "Bill and Hillary Clinton"). A titled speaker ("Mr. Clinton", "President Clinton") may
     point elsewhere than the full name did, so only a bare surname is resolved. ``None``
     when nothing changes."""
-    if not _SURNAME.fullmatch(u.speaker) or u.speaker_start < 0 or \
-            fold(u.speaker) not in t.resolver.surnames:
+    if u.speaker_start < 0:
         return None
-    index = t.surname(u.speaker)
-    if index is None or 0 <= index.other < u.speaker_start:
+    return _surname_person(t, u.speaker, u.speaker_start, actor)
+
+
+def _surname_person(t: _Text, word: str, pos: int, actor: str) -> tuple | None:
+    """:func:`_named_in_full` for the surname ``word`` at ``pos``."""
+    if not _SURNAME.fullmatch(word) or fold(word) not in t.resolver.surnames:
         return None
-    k = bisect.bisect_left(index.starts, u.speaker_start)  # named before the speaker
+    index = t.surname(word)
+    if index is None or 0 <= index.other < pos:
+        return None
+    k = bisect.bisect_left(index.starts, pos)  # named before the speaker
     full = index.evidence[k]
     if full is None or k > index.second or index.named[0].actor == actor:
         return None
@@ -1300,6 +1330,16 @@ _TITLE_RUN = re.compile(r"(?:(?:[A-Z][\w.․’'-]*|&|of)[^\S\n]+)*$")
 _TITLED_NAME = re.compile(r"\b(?:[A-Z][\w.․’'-]*[^\S\n]+(?:of[^\S\n]+)?){1,4}[A-Z][a-z]")
 
 
+# A first name (or title) and a surname, overlapping so that "Pastor Freddy Naranjo" gives
+# "Freddy Naranjo"; a middle initial may stand between ("Sean P. Carter")
+_FULL_NAME = re.compile(r"(?<![\w’'․.-])(?=([A-Z][a-z][\w’'-]*)[^\S\n]+(?:[A-Z][.․][^\S\n]+)?"
+                        r"(" + name_word("’'-") + r")(?![\w’'-]))")
+# Where an apposition stops naming a role: a relative or participle clause after a comma
+_ROLE_CLAUSE = re.compile(r",\s+(?=(?:who|whom|whose|which|that|where|when|while|after|before|"
+                          r"as|if|[a-z]+ing|[a-z]+ed)\b)")
+_THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
+_POSSESSIVE = re.compile(r"[’']s?$")
+_MID_SENTENCE = re.compile(r"(?<=[a-z0-9,;][^\S\n])" + name_word("’'-"))
 _INHERITED = ("multi_paragraph", "continuation", "split")
 _LOOK_BACK = 3000  # characters a pronoun's antecedent is sought in (about two paragraphs)
 
@@ -1331,6 +1371,7 @@ def _antecedent_within(t: _Text, u: QuoteUnit, found: list[QuoteUnit], i: int, g
     floor = t.paras[p - back][0] if p >= back else t.paras[0][0]
     floor = max(floor, pos - _LOOK_BACK)  # bounded: a one-line article stays linear
     best = None  # (position, name, actor, camp)
+    after = -1  # an unknown subject's position: nothing named before it is taken
     for j in range(i - 1, -1, -1):  # sorted by start: stop before the paragraphs read
         v = found[j]
         if v.paragraph < p - back or v.end < floor:
@@ -1351,13 +1392,26 @@ def _antecedent_within(t: _Text, u: QuoteUnit, found: list[QuoteUnit], i: int, g
         if m is None or not m.group("name") or m.end("name") > pos or \
                 (best is not None and m.start("name") <= best[0]) or inside(ss, t.qspans):
             continue
-        name = m.group("name")
+        name, at = m.group("name"), m.start("name")
         actor, camp = resolver.actor(name)
         if actor in resolver.persons or (not actor and _PERSON_NAME.search(name)
                                          and not _INSTITUTION.search(name)):
-            best = (m.start("name"), name, actor, camp)
+            best = (at, name, actor, camp)
+        elif not actor and _SURNAME.fullmatch(name):
+            # a surname alone ("Giuliani sketched ..."): the person named in full with it
+            # before; a word that names no one known leaves "he" unresolved rather than
+            # passing over it to someone named earlier
+            ref = _surname_person(t, name, at, actor)
+            if ref is None and 0 <= t.first_full_name(name) < at:
+                ref = ("", "")
+            if ref is not None:
+                best, after = (at, name) + ref, at
+            elif t.is_proper(name) and not _INSTITUTION.search(name) and \
+                    not _THE_BEFORE.search(text, ss, at):
+                best, after = None, at  # "the Kremlin" or "the Pentagon" is no one
     for m in t.mentions.within(floor, pos):  # a reported clause's subject: "found that Mr X"
         if m.actor in resolver.persons and (best is None or m.start > best[0]) and \
+                m.start > after and \
                 _THAT_SUBJECT.search(text, max(floor, m.start - 30), m.start) and \
                 _VERB_AFTER.match(text, m.end) and not inside(m.start, t.qspans):
             best = (m.start, text[m.start:m.end], m.actor, m.camp)
