@@ -47,6 +47,16 @@ WEEKDAYS = frozenset({"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "S
 NAME_PREFIXES = frozenset({"Mr", "Mrs", "Ms", "Dr", "President", "Prime", "Minister", "General",
                            "Gen", "Sen", "Rep"}) | WEEKDAYS
 #: Reporting verbs and honorifics that every outlet uses: not distinctive of any.
+#: Last words of an institution's, a law's or a publication's name ("Justice Department",
+#: "Affordable Care Act", "Tea Party"): such a name is no person's, and its leading words are
+#: no person's title.
+INSTITUTION_WORDS = frozenset(
+    "Department Committee Council Ministry Office Agency Court Party Forces Force Army Guard "
+    "Guards Corps Service Services Union Organization Organisation Administration Commission "
+    "Board Bureau Senate House Assembly Parliament Government Cabinet Command Staff Chiefs "
+    "Secretariat Directorate Institute Foundation Association Caucus Conference Nations "
+    "Kremlin Pentagon Federation Act Law Bill Times Post Journal News Network Group Company "
+    "University".split())
 NEWS_STOP_WORDS = frozenset({"said", "says", "say", "mr", "mrs", "ms", "told", "according",
                              "just", "like", "s", "t"})
 

@@ -883,3 +883,34 @@ def test_just_at_a_sentence_start_is_no_name(antecedents):
     # (a negated verb reads as a verb, so "Just" would be the subject of "don't")
     text = "Celebs gathered. Just don't ask them what they eat: “charred broccoli with eggplant.”"
     assert unit(text, "charred", antecedents)["speaker"] == ""
+
+
+@pytest.mark.parametrize("text, referent", [
+    ("Hillary Clinton spoke first.\n\nBut Sen. Ron Wyden said he doubts it.\n\n"
+     "“The law is crystal clear,” he said.", "Sen. Ron Wyden"),
+    ("Hillary Clinton spoke first.\n\nSen. Ron Wyden of Oregon, the top Democrat on the panel, "
+     "said he doubts it.\n\n“The law is crystal clear,” he said.", "Sen. Ron Wyden"),
+    ("Hillary Clinton spoke first.\n\nBill Scheel -- part of the campaign -- acknowledges "
+     "the trend.\n\n“We want to be personal,” he told reporters.", "Bill Scheel"),
+    ("Barack Obama spoke first.\n\nHillary Clinton herself acknowledged the risks.\n\n"
+     "“We still have a problem,” she said.", "Hillary Clinton"),
+])
+def test_subjects_after_but_with_of_a_dash_apposition_or_herself(text, referent, antecedents):
+    row = [r for _, r in extract_quotes(text, antecedents).iterrows() if r["kind"] != "indirect"][-1]
+    assert row["referent"] == referent, row[["quote", "speaker", "rule"]]
+
+
+@pytest.mark.parametrize("text", [
+    # a law's name is no one's; a title without a name is someone the rules cannot name
+    "Obama spoke first. And the Affordable Care Act has enhanced security.\n\n"
+    "“This law is going to work,” he said.",
+])
+def test_a_law_is_not_he(text, antecedents):
+    assert unit(text, "This law", antecedents)["actor"] == "obama"
+
+
+def test_a_title_without_a_name_leaves_he_unresolved(antecedents):
+    text = ("Hillary Clinton spoke first. Deputy Chief of Staff Sullivan emailed her again.\n\n"
+            "He writes, “You never said spontaneous.”")
+    row = unit(text, "You never said", antecedents)
+    assert row["rule"].endswith("+pronoun_unresolved") and row["actor"] == ""

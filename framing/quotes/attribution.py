@@ -20,7 +20,8 @@ from typing import Callable, NamedTuple
 import pandas as pd
 
 from ..actors import MentionFinder, load_codebook
-from ..language import ABBREVIATIONS, CLAUSE_OPENERS, NAME_PREFIXES, TITLES, fold, name_word
+from ..language import (ABBREVIATIONS, CLAUSE_OPENERS, INSTITUTION_WORDS, NAME_PREFIXES, TITLES,
+                        fold, name_word)
 from ..text import paragraph_spans, split_paragraph
 from .spans import DOT, SentenceIndex, inside, mask_abbreviations, quote_spans
 
@@ -235,9 +236,13 @@ _NOT_A_NAME = (r"(?!(?:In|On|At|With|After|Before|When|While|As|But|And|For|From
                r"What|Why|How|Where|Who|Which|There|Here|Then|So|Yet|Still|Also|Even|Now|"
                r"Later|Earlier|Last|Next|According|A|An|The|To|Of|Some|Many|Most|Few|All|Just)\b)")
 _SUBJECT = re.compile(
-    _OPENING + r"(?:(?P<pronoun>[Hh]e|[Ss]he)|(?:[Tt]he\s+)?" + _NOT_A_NAME + r"(?P<name>"
+    _OPENING + r"(?:(?:But|And|Yet|So|Still)\s+)?"  # "But State Senator Joe Negron, ..., said"
+    + r"(?:(?P<pronoun>[Hh]e|[Ss]he)|(?:[Tt]he\s+)?" + _NOT_A_NAME + r"(?P<name>"
     + _NAME_RUN + r"(?<![’']s)"
-    + r"))(?=(?:\s*\([^()“”\"]{1,40}\))?(?:,\s[^“”\"]{1,120}?,)?\s+" + _AUX + _VERBISH + r")")
+    + r"))(?=(?:\s+of\s+(?:the\s+)?(?:[A-Z][\w’'․-]*\s+){0,4}[A-Z][\w’'․-]*)?"  # "X of Oregon"
+    + r"(?:\s*\([^()“”\"]{1,40}\))?"
+    + r"(?:,\s[^“”\"]{1,120}?,|\s+[-—–]{1,2}\s[^“”\"]{1,120}?\s[-—–]{1,2})?"  # appositions
+    + r"(?:\s+(?:himself|herself))?\s+" + _AUX + _VERBISH + r")")
 # What may stand before a mention that is its sentence's subject: an opening phrase, an
 # article, role words ("The former hospital administrator", "Democratic Senator Chris Coons").
 _SUBJECT_LEAD = re.compile(_OPENING + r"(?:[Tt]he\s+|[Aa]n?\s+)?(?:[A-Z][\w’'․.-]*\s+){0,4}")
@@ -1340,6 +1345,16 @@ _ROLE_CLAUSE = re.compile(r",\s+(?=(?:who|whom|whose|which|that|where|when|while
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 _POSSESSIVE = re.compile(r"[’']s?$")
 _MID_SENTENCE = re.compile(r"(?<=[a-z0-9,;][^\S\n])" + name_word("’'-"))
+def _only_titles(name: str) -> bool:
+    """Is ``name`` only title words ("Deputy Chief" of "Deputy Chief of Staff Sullivan")?"""
+    return all(w.rstrip(".․") in _TITLE_WORDS for w in name.split())
+
+
+def _institution_name(name: str) -> bool:
+    """Is ``name`` an institution's, a law's or a publication's ("Affordable Care Act")?"""
+    return name.rsplit(None, 1)[-1] in INSTITUTION_WORDS
+
+
 _INHERITED = ("multi_paragraph", "continuation", "split")
 _LOOK_BACK = 3000  # characters a pronoun's antecedent is sought in (about two paragraphs)
 
@@ -1395,8 +1410,12 @@ def _antecedent_within(t: _Text, u: QuoteUnit, found: list[QuoteUnit], i: int, g
         name, at = m.group("name"), m.start("name")
         actor, camp = resolver.actor(name)
         if actor in resolver.persons or (not actor and _PERSON_NAME.search(name)
-                                         and not _INSTITUTION.search(name)):
+                                         and not _INSTITUTION.search(name)
+                                         and not _institution_name(name)
+                                         and not _only_titles(name)):
             best = (at, name, actor, camp)
+        elif not actor and _only_titles(name):  # someone the rules cannot name
+            best, after = None, at
         elif not actor and _SURNAME.fullmatch(name):
             # a surname alone ("Giuliani sketched ..."): the person named in full with it
             # before; a word that names no one known leaves "he" unresolved rather than

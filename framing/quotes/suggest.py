@@ -11,7 +11,7 @@ import re
 import pandas as pd
 
 from ..actors import MentionFinder
-from ..language import CAP_WORD
+from ..language import CAP_WORD, INSTITUTION_WORDS
 from .attribution import corpus_quotes
 
 _SLUG = re.compile(r"[^a-z0-9]+")
@@ -25,12 +25,6 @@ _LEADING_TITLES = frozenset(
     "Ambassador Spokesman Spokeswoman Spokesperson Attorney Press Commander Director King "
     "Queen Prince Pope Mayor Chancellor Officer Sheikh Ayatollah Lt Col Sgt Capt Maj Rev Gens Sens "
     "Reps Lt. Col. Sgt. Capt. Maj. Gov. Rev. Gens. Sens. Reps. St.".split())
-#: Last words of an institution's name: its leading words are not a person's title.
-_INSTITUTIONS = frozenset(
-    "Department Committee Council Ministry Office Agency Court Party Forces Force Army Guard "
-    "Guards Corps Service Services Union Organization Organisation Administration Commission "
-    "Board Bureau Senate House Assembly Parliament Government Cabinet Command Staff Chiefs "
-    "Secretariat Directorate Institute Foundation Association Caucus Conference".split())
 #: Capitalised words that are never a name on their own.
 _NOT_A_NAME = frozenset(
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May "
@@ -65,7 +59,7 @@ def _drop_titles(name: str) -> str:
     """Drop a leading title and anything before it ("Turkish President Recep Tayyip Erdogan"
     -> "Recep Tayyip Erdogan"; "President Trump" -> "Trump")."""
     words = name.split(" ")
-    if words[-1] in _INSTITUTIONS:
+    if words[-1] in INSTITUTION_WORDS:
         return name  # "State Department", "Senate Foreign Relations Committee"
     last = max((i for i, w in enumerate(words[:4]) if w in _LEADING_TITLES), default=-1)
     if 0 <= last < len(words) - 1:
