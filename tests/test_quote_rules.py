@@ -914,3 +914,23 @@ def test_a_title_without_a_name_leaves_he_unresolved(antecedents):
             "He writes, “You never said spontaneous.”")
     row = unit(text, "You never said", antecedents)
     assert row["rule"].endswith("+pronoun_unresolved") and row["actor"] == ""
+
+
+def test_a_titled_name_after_an_institution_word_is_a_person(antecedents):
+    # "House" names an institution only as the last word; "House Speaker John Boehner" is a man
+    text = ("Obama met the leaders.\n\nHouse Speaker John Boehner (R-Ohio) summed up the mood.\n\n"
+            "“It is a power grab,” he said.")
+    assert unit(text, "power grab", antecedents)["referent"] == "House Speaker John Boehner"
+
+
+@pytest.mark.parametrize("speaker, actor", [
+    ("Obama's former defense secretary", ""),   # someone else
+    ("Barack Obama’s lawyers", ""),
+    ("Obama's spokesman", "obama"),             # those who speak for him
+    ("Barack Obama's campaign", "obama"),
+    ("Mr. Obama's press secretary", "obama"),
+])
+def test_a_persons_possessive_names_someone_else_unless_they_speak_for_them(speaker, actor,
+                                                                           antecedents):
+    row = unit(f"“It will work,” said {speaker}.", "It will work", antecedents)
+    assert row["actor"] == actor, row[["speaker", "rule"]]

@@ -197,9 +197,6 @@ _PERSONISH = re.compile(
     r"\b(?:Mr|Mrs|Ms|Dr|President|Minister|spokes(?:man|woman|person)|envoy|negotiator|minister|"
     r"president|leader|secretary|reporter|analyst)\b"
     r"|^(?:[A-Z][\w’'-]+\s+)*(?:al-|al\s+|de\s+)?[A-Z][a-z][\w’'-]*$")
-_INSTITUTION = re.compile(r"\b(?:Ministry|Committee|Office|Service|House|Department|Council|Agency|"
-                          r"Army|Forces|Nations|Union|Government|Kremlin|Pentagon|Federation|"
-                          r"statement|office|ministry|agency|officials)\b")
 _NOT_SPEAKER = re.compile(r"\b(?:came|comes|come|was|were|is|are|been|after|before|when|because|"
                           r"which|while|if|than|but|and|or|so|then|it|that|there|something|"
                           r"might|could|would|should|will)\b", re.IGNORECASE)
@@ -297,6 +294,10 @@ class MentionIndex:
 _CIRCLE = re.compile(
     r"(?:[’']s)?\s+(?:[a-z]+\s+)?(?:allies|ally|aides?|advisers?|advisors?|supporters?|donors?|"
     r"voters?|fans?|associates?|loyalists?|friends?|confidants?|backers?)\b")
+# "Obama's former defense secretary", "Trump's lawyers": someone else; those who speak for the
+# person ("Biden's campaign", "his spokesman", "Mr. Obama's press secretary") are not
+_THEIR_ROLE = re.compile(r"[’']s\s+(?!(?:[a-z-]+\s+)?(?:spokes\w*|press\s+secretary|campaign|team|"
+                         r"office|staff|administration)\b)[a-z]")
 _OPPONENT = re.compile(r"(?:[’']s)?\s+(?:[a-z]+\s+)?(?:critics?|opponents?|rivals?|detractors?)\b")
 
 
@@ -322,10 +323,12 @@ class Resolver:
         ("White House Press Secretary Josh Earnest" is Earnest); else the first named."""
         # "a Trump critic", "a Putin ally": the name qualifies someone else, who stays unknown
         # (an institution's aide or adviser speaks for it: "a White House aide" is the White
-        # House, as a spokesman is; a critic of anyone is not them)
+        # House, as a spokesman is; a critic of anyone is not them, nor is "Obama's former
+        # defense secretary")
         found = [m for m in self.finder.find(words)
                  if not _OPPONENT.match(words, m[1])
-                 and not (m[2] in self.persons and _CIRCLE.match(words, m[1]))]
+                 and not (m[2] in self.persons and (_CIRCLE.match(words, m[1])
+                                                    or _THEIR_ROLE.match(words, m[1])))]
         if not found:
             return "", ""
         person = next((m for m in found if m[2] in self.persons), found[0])
@@ -337,7 +340,8 @@ class Resolver:
         actor, _ = self.actor(words)
         if actor in self.persons:
             return True
-        if _INSTITUTION.search(words) or actor:
+        # "Mr. Trump's campaign": someone's something, not a name "he" can refer to
+        if _institution_name(words) or actor or _THEIR_ROLE.search(words):
             return False
         return bool(_PERSONISH.search(words) or _PERSON_NAME.search(words))
 
@@ -1351,10 +1355,13 @@ def _only_titles(name: str) -> bool:
 
 
 def _institution_name(name: str) -> bool:
-    """Is ``name`` an institution's, a law's or a publication's ("Affordable Care Act")?"""
-    return name.rsplit(None, 1)[-1] in INSTITUTION_WORDS
+    """Is ``name`` an institution's, a law's or a publication's ("Affordable Care Act", "the
+    ministry's statement")? Its last word says: "House Speaker John Boehner" is a person."""
+    last = name.rsplit(None, 1)[-1] if name.strip() else ""
+    return last in INSTITUTION_WORDS or last.lower() in _INSTITUTION_NOUNS
 
 
+_INSTITUTION_NOUNS = frozenset({"statement", "office", "ministry", "agency", "officials"})
 _INHERITED = ("multi_paragraph", "continuation", "split")
 _LOOK_BACK = 3000  # characters a pronoun's antecedent is sought in (about two paragraphs)
 
@@ -1410,7 +1417,6 @@ def _antecedent_within(t: _Text, u: QuoteUnit, found: list[QuoteUnit], i: int, g
         name, at = m.group("name"), m.start("name")
         actor, camp = resolver.actor(name)
         if actor in resolver.persons or (not actor and _PERSON_NAME.search(name)
-                                         and not _INSTITUTION.search(name)
                                          and not _institution_name(name)
                                          and not _only_titles(name)):
             best = (at, name, actor, camp)
@@ -1425,7 +1431,7 @@ def _antecedent_within(t: _Text, u: QuoteUnit, found: list[QuoteUnit], i: int, g
                 ref = ("", "")
             if ref is not None:
                 best, after = (at, name) + ref, at
-            elif t.is_proper(name) and not _INSTITUTION.search(name) and \
+            elif t.is_proper(name) and not _institution_name(name) and \
                     not _THE_BEFORE.search(text, ss, at):
                 best, after = None, at  # "the Kremlin" or "the Pentagon" is no one
     for m in t.mentions.within(floor, pos):  # a reported clause's subject: "found that Mr X"
