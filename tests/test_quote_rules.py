@@ -52,6 +52,12 @@ def unit(text, snippet, book):
     return rows.iloc[0]
 
 
+def last_unit(text, book):
+    """The last quote unit of ``text`` (indirect speech left out)."""
+    f = extract_quotes(text, book)
+    return f[f["kind"] != "indirect"].iloc[-1]
+
+
 # --- name and appositions between the quote and the verb ---------------------------------
 
 @pytest.mark.parametrize("text, speaker, actor", [
@@ -837,8 +843,7 @@ antecedents = _book_fixture("antecedents", ANTECEDENTS_CSV)
 ])
 def test_pronoun_takes_a_surname_subject_named_in_full_before(text, actor, referent,
                                                                antecedents):
-    row = [r for _, r in extract_quotes(text, antecedents).iterrows()
-           if r["speaker"].lower() in ("he", "she") and r["kind"] != "indirect"][-1]
+    row = last_unit(text, antecedents)
     assert (row["actor"], row["referent"]) == (actor, referent), row[["quote", "rule"]]
 
 
@@ -865,7 +870,7 @@ def test_pronoun_does_not_pass_over_a_more_recent_unknown_subject(text, antecede
      "obama"),
 ])
 def test_words_that_name_no_person_do_not_block_the_antecedent(text, actor, antecedents):
-    row = [r for _, r in extract_quotes(text, antecedents).iterrows() if r["kind"] != "indirect"][0]
+    row = last_unit(text, antecedents)
     assert row["actor"] == actor, row[["quote", "speaker", "rule"]]
 
 
@@ -894,9 +899,15 @@ def test_just_at_a_sentence_start_is_no_name(antecedents):
      "the trend.\n\n“We want to be personal,” he told reporters.", "Bill Scheel"),
     ("Barack Obama spoke first.\n\nHillary Clinton herself acknowledged the risks.\n\n"
      "“We still have a problem,” she said.", "Hillary Clinton"),
+    # the subject of the opening clause of the pronoun's own sentence
+    ("Mitch McConnell spoke first.\n\nAnd when President Obama announced his choice, he said: "
+     "“To this day, Chuck bears the scars.”", "President Obama"),
+    ("Deborah Birx stood by Barack Obama, who spoke first. When Birx finally got her turn, she "
+     "praised “the amazing work of the American people.”", "Birx"),
 ])
-def test_subjects_after_but_with_of_a_dash_apposition_or_herself(text, referent, antecedents):
-    row = [r for _, r in extract_quotes(text, antecedents).iterrows() if r["kind"] != "indirect"][-1]
+def test_subjects_after_but_of_a_dash_apposition_herself_or_an_opening_clause(text, referent,
+                                                                              antecedents):
+    row = last_unit(text, antecedents)
     assert row["referent"] == referent, row[["quote", "speaker", "rule"]]
 
 

@@ -217,7 +217,7 @@ _NEGATED = re.compile(r"(?:n[’']t|\bnot|\bnever)\s+" + _AUX + r"$")
 # pronoun or a capitalised name (role words included: "Democratic Senator Chris Coons"),
 # followed by a lower-case word (the verb).
 _NAME_RUN = r"(?:[A-Z][\w’'․-]*\s+){0,5}" + name_word("’'-")
-_OPENING = r"(?:[^,;:“”\"‘’]{1,60}?,\s+)??"
+_OPENING = r"(?:[^,;:“”\"‘’]{1,100}?,\s+)??"
 # A word that reads as a verb after a subject (a noun after an adjective, "North Korean
 # dictatorship", does not): past or present forms, common irregular verbs, auxiliaries,
 # negated too ("Trump wasn't happy", "won't", "can't").
@@ -243,6 +243,11 @@ _SUBJECT = re.compile(
 # What may stand before a mention that is its sentence's subject: an opening phrase, an
 # article, role words ("The former hospital administrator", "Democratic Senator Chris Coons").
 _SUBJECT_LEAD = re.compile(_OPENING + r"(?:[Tt]he\s+|[Aa]n?\s+)?(?:[A-Z][\w’'․.-]*\s+){0,4}")
+# A pronoun after an opening clause whose subject is named: "When Vietor is asked ..., he says"
+_CLAUSE_SUBJECT = re.compile(
+    r"(?:(?:And|But|So|Yet)\s+)?(?:[Ww]hen|[Aa]s|[Aa]fter|[Ww]hile|[Bb]efore|[Oo]nce|[Ss]ince)"
+    r"\s+(?:[Tt]he\s+)?" + _NOT_A_NAME + r"(?P<name>" + _NAME_RUN
+    + r"(?<![’']s))\s+" + _AUX + _VERBISH + r"[^,;:“”\"]{0,150},\s+(?P<pronoun>[Hh]e|[Ss]he)\b")
 _THAT_SUBJECT = re.compile(r"\bthat\s+(?:[A-Z][\w․.]*\s+){0,2}$")
 _VERB_AFTER = re.compile(r"(?:\s+and\s+(?:his|her)\s+[a-z]+)?\s+" + _AUX + r"[a-z]")
 _RELATIVE = re.compile(r"\s*(?:which|who)\s")
@@ -1349,6 +1354,36 @@ _ROLE_CLAUSE = re.compile(r",\s+(?=(?:who|whom|whose|which|that|where|when|while
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 _POSSESSIVE = re.compile(r"[’']s?$")
 _MID_SENTENCE = re.compile(r"(?<=[a-z0-9,;][^\S\n])" + name_word("’'-"))
+def _subject_ref(t: _Text, name: str, at: int, ss: int) -> tuple[str, tuple | None]:
+    """What the subject ``name`` (at ``at``, in the sentence from ``ss``) is to "he"/"she":
+    ``("person", (at, name, actor, camp))``; ``("block", None)`` for a name the rules cannot
+    place (a title alone, a surname never named in full), which nothing named before may pass
+    over; ``("skip", None)`` for what is no person (an institution, "Four", "the Guardian")."""
+    resolver = t.resolver
+    actor, camp = resolver.actor(name)
+    if actor in resolver.persons or (not actor and _PERSON_NAME.search(name)
+                                     and not _institution_name(name)
+                                     and not _only_titles(name)):
+        return "person", (at, name, actor, camp)
+    if actor:
+        return "skip", None
+    if _only_titles(name):  # "Deputy Chief of Staff Sullivan": someone the rules cannot name
+        return "block", None
+    if _SURNAME.fullmatch(name):
+        # a surname alone ("Giuliani sketched ..."): the person named in full with it before;
+        # a word that names no one known leaves "he" unresolved rather than passing over it
+        # to someone named earlier ("the Kremlin" or "the Pentagon" is no one)
+        ref = _surname_person(t, name, at, actor)
+        if ref is None and 0 <= t.first_full_name(name) < at:
+            ref = ("", "")
+        if ref is not None:
+            return "person", (at, name) + ref
+        if t.is_proper(name) and not _institution_name(name) and \
+                not _THE_BEFORE.search(t.text, ss, at):
+            return "block", None
+    return "skip", None
+
+
 def _only_titles(name: str) -> bool:
     """Is ``name`` only title words ("Deputy Chief" of "Deputy Chief of Staff Sullivan")?"""
     return all(w.rstrip(".․") in _TITLE_WORDS for w in name.split())
@@ -1409,31 +1444,23 @@ def _antecedent_within(t: _Text, u: QuoteUnit, found: list[QuoteUnit], i: int, g
                 break
     if group:
         return None
+    ss = se = -1
     for ss, se in t.sentences_between(floor, pos):
         m = _SUBJECT.match(text, ss, se)
         if m is None or not m.group("name") or m.end("name") > pos or \
                 (best is not None and m.start("name") <= best[0]) or inside(ss, t.qspans):
             continue
-        name, at = m.group("name"), m.start("name")
-        actor, camp = resolver.actor(name)
-        if actor in resolver.persons or (not actor and _PERSON_NAME.search(name)
-                                         and not _institution_name(name)
-                                         and not _only_titles(name)):
-            best = (at, name, actor, camp)
-        elif not actor and _only_titles(name):  # someone the rules cannot name
-            best, after = None, at
-        elif not actor and _SURNAME.fullmatch(name):
-            # a surname alone ("Giuliani sketched ..."): the person named in full with it
-            # before; a word that names no one known leaves "he" unresolved rather than
-            # passing over it to someone named earlier
-            ref = _surname_person(t, name, at, actor)
-            if ref is None and 0 <= t.first_full_name(name) < at:
-                ref = ("", "")
-            if ref is not None:
-                best, after = (at, name) + ref, at
-            elif t.is_proper(name) and not _institution_name(name) and \
-                    not _THE_BEFORE.search(text, ss, at):
-                best, after = None, at  # "the Kremlin" or "the Pentagon" is no one
+        kind, ref = _subject_ref(t, m.group("name"), m.start("name"), ss)
+        if kind != "skip":
+            best, after = ref, m.start("name")
+    if ss <= pos < se:
+        # "When President Obama announced his choice, he said:": the subject of the opening
+        # clause of the pronoun's own sentence
+        c = _CLAUSE_SUBJECT.match(text, ss, se)
+        if c is not None and c.start("pronoun") == pos:
+            kind, ref = _subject_ref(t, c.group("name"), c.start("name"), ss)
+            if kind != "skip":
+                best, after = ref, c.start("name")
     for m in t.mentions.within(floor, pos):  # a reported clause's subject: "found that Mr X"
         if m.actor in resolver.persons and (best is None or m.start > best[0]) and \
                 m.start > after and \
