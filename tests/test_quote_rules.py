@@ -945,3 +945,21 @@ def test_a_persons_possessive_names_someone_else_unless_they_speak_for_them(spea
                                                                            antecedents):
     row = unit(f"“It will work,” said {speaker}.", "It will work", antecedents)
     assert row["actor"] == actor, row[["speaker", "rule"]]
+
+
+@pytest.mark.parametrize("text", [
+    # the codebook says he is a man ("Mr. Obama" among his aliases): "she" is someone else
+    "Michelle Obama stood by Mr. Obama.\n\nObama spoke first.\n\n“You knew they wouldn't stay "
+    "forever,” she said.",
+    # the text says so: "Ms. Bedingfield" is a woman, so "he" is not her
+    "Ms. Bedingfield spoke first.\n\nBedingfield said voters know him.\n\n“He is a man of "
+    "character,” he said.",
+])
+def test_pronoun_is_not_resolved_to_someone_of_the_other_sex(text, gendered):
+    row = last_unit(text, gendered)
+    assert row["rule"].endswith("+pronoun_unresolved") and row["actor"] == "", row
+
+
+gendered = _book_fixture("gendered", """actor,label,camp,type,aliases
+obama,Barack Obama,us_admin,person,Barack Obama|Mr. Obama|Obama
+""")

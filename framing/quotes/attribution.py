@@ -317,11 +317,16 @@ class Resolver:
         # surnames of the persons' full-name aliases ("Mitch McConnell" -> "McConnell"): a
         # bare-surname speaker is looked up in the text only for these
         self.surnames = set()
+        self.gender: dict[str, str] = {}  # person -> "m"/"f", when an alias says ("Mrs. Clinton")
         if "type" in self.codebook and "alias" in self.codebook:  # one row per alias
-            for alias in self.codebook.loc[self.codebook["type"] == "person", "alias"]:
+            rows = self.codebook[self.codebook["type"] == "person"]
+            for actor, alias in zip(rows["actor"], rows["alias"]):
                 words = str(alias).split()
                 if len(words) >= 2 and _is_first_name(words[-2]):
                     self.surnames.add(fold(words[-1]))
+                said = _honorific_gender(words[0]) if words else ""
+                if said:  # an actor given both is left without one
+                    self.gender[actor] = said if self.gender.get(actor, said) == said else "?"
 
     def actor(self, words: str) -> tuple[str, str]:
         """The most specific actor the words name: a person row beats an institution row
@@ -395,6 +400,7 @@ class _Text:
         self._surnames: dict = {}  # surname -> _Surname, built when a speaker needs it
         self._first_full: dict | None = None  # word -> where it first ends a full name
         self._proper: set | None = None  # words capitalised inside a sentence
+        self._gender: dict | None = None  # surname -> "m"/"f" said by an honorific before it
 
     def surname(self, surname: str) -> "_Surname | None":
         """How the text names people with ``surname`` in full; ``None`` when it names no
@@ -435,6 +441,27 @@ class _Text:
                         not inside(m.start(1), self.qspans):
                     self._first_full.setdefault(_POSSESSIVE.sub("", m.group(2)), m.start(1))
         return self._first_full.get(surname, -1)
+
+    def gender_of(self, name: str, actor: str) -> str:
+        """"m" or "f" when the codebook (an alias "Mrs. X") or the text ("Mr. X", "Rep. X, a
+        congresswoman" is not read: only an honorific or a gendered title right before the
+        name) says which the person named ``name`` is; "" when nothing says or both are said."""
+        said = self.resolver.gender.get(actor, "")
+        if said:
+            return said if said != "?" else ""
+        words = name.split()
+        if not words:
+            return ""
+        said = _honorific_gender(words[0])
+        if said:
+            return said
+        if self._gender is None:  # one pass per text
+            self._gender = {}
+            for m in _GENDERED.finditer(self.text):
+                g, key = _honorific_gender(m.group(1)), _POSSESSIVE.sub("", m.group(2))
+                self._gender[key] = g if self._gender.get(key, g) == g else "?"
+        said = self._gender.get(_POSSESSIVE.sub("", words[-1]), "")
+        return said if said != "?" else ""
 
     def is_proper(self, word: str) -> bool:
         """Is ``word`` capitalised inside a sentence somewhere in the text (a name: "Giuliani",
@@ -1396,6 +1423,22 @@ def _institution_name(name: str) -> bool:
     return last in INSTITUTION_WORDS or last.lower() in _INSTITUTION_NOUNS
 
 
+_MALE = frozenset({"Mr", "Congressman", "Chairman", "Spokesman", "Councilman", "Assemblyman",
+                   "Sir", "Lord", "King", "Prince", "Father", "Brother"})
+_FEMALE = frozenset({"Mrs", "Ms", "Miss", "Congresswoman", "Chairwoman", "Spokeswoman",
+                     "Councilwoman", "Assemblywoman", "Dame", "Lady", "Queen", "Princess",
+                     "Sister"})
+# An honorific or gendered title and the name after it ("Ms. Pelosi", "Congressman Jim Jordan")
+_GENDERED = re.compile(r"\b(" + "|".join(sorted(_MALE | _FEMALE)) + r")[.․]?[^\S\n]+"
+                       r"(?:[A-Z][\w’'.․-]*[^\S\n]+){0,2}(" + name_word("’'-") + r")")
+
+
+def _honorific_gender(word: str) -> str:
+    """"m" for "Mr." or "Congressman", "f" for "Mrs."/"Ms." or "Congresswoman", else ""."""
+    word = word.rstrip(".․").capitalize() if word[:1].isupper() else ""
+    return "m" if word in _MALE else "f" if word in _FEMALE else ""
+
+
 _INSTITUTION_NOUNS = frozenset({"statement", "office", "ministry", "agency", "officials"})
 _INHERITED = ("multi_paragraph", "continuation", "split")
 _LOOK_BACK = 3000  # characters a pronoun's antecedent is sought in (about two paragraphs)
@@ -1417,7 +1460,7 @@ def _antecedent(t: _Text, u: QuoteUnit, found: list[QuoteUnit], i: int):
     ref = _antecedent_within(t, u, found, i, group, 1)
     if ref is None and not group and u.paragraph >= 2:
         ref = _antecedent_within(t, u, found, i, group, 2)
-    return ref
+    return ref or None
 
 
 def _antecedent_within(t: _Text, u: QuoteUnit, found: list[QuoteUnit], i: int, group: bool,
@@ -1469,6 +1512,9 @@ def _antecedent_within(t: _Text, u: QuoteUnit, found: list[QuoteUnit], i: int, g
             best = (m.start, text[m.start:m.end], m.actor, m.camp)
     if best is None:
         return None
+    said = t.gender_of(best[1], best[2])
+    if said and said != ("f" if u.speaker.lower() == "she" else "m"):
+        return False  # "she" after "Mr. Carney said": no one, and no one further back either
     if best[2] and best[0] < t.paras[p][0]:
         # the antecedent is in an earlier paragraph, but this one names another codebook
         # person before the pronoun and not the antecedent: either may be meant (on 12 such
