@@ -46,7 +46,6 @@ WEEKDAYS = frozenset({"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "S
 #: Words that may start a capitalised run without being part of the name (besides stop words).
 NAME_PREFIXES = frozenset({"Mr", "Mrs", "Ms", "Dr", "President", "Prime", "Minister", "General",
                            "Gen", "Sen", "Rep"}) | WEEKDAYS
-#: Reporting verbs and honorifics that every outlet uses: not distinctive of any.
 #: Last words of an institution's, a law's or a publication's name ("Justice Department",
 #: "Affordable Care Act", "Tea Party"): such a name is no person's, and its leading words are
 #: no person's title.
@@ -57,6 +56,17 @@ INSTITUTION_WORDS = frozenset(
     "Secretariat Directorate Institute Foundation Association Caucus Conference Nations "
     "Kremlin Pentagon Federation Act Law Bill Times Post Journal News Network Group Company "
     "University".split())
+#: Lower-case role nouns written before a name ("Democratic strategist Adam Parkhomenko",
+#: "campaign manager Isaiah Wartman", "nearby resident Richard Herrington").
+ROLE_NOUNS = frozenset(
+    "strategist resident spokesman spokeswoman spokesperson manager director lawyer attorney "
+    "adviser advisor aide official analyst professor economist candidate leader chairman "
+    "chairwoman chair secretary governor senator congressman congresswoman representative "
+    "ambassador activist author columnist reporter correspondent host commentator pollster "
+    "researcher scientist historian consultant chief founder president executive owner "
+    "organizer operative lawmaker mayor commissioner sheriff prosecutor judge pastor "
+    "coordinator partner member fellow expert officer agent minister".split())
+#: Reporting verbs and honorifics that every outlet uses: not distinctive of any.
 NEWS_STOP_WORDS = frozenset({"said", "says", "say", "mr", "mrs", "ms", "told", "according",
                              "just", "like", "s", "t"})
 

@@ -899,6 +899,11 @@ def test_just_at_a_sentence_start_is_no_name(antecedents):
      "the trend.\n\n“We want to be personal,” he told reporters.", "Bill Scheel"),
     ("Barack Obama spoke first.\n\nHillary Clinton herself acknowledged the risks.\n\n"
      "“We still have a problem,” she said.", "Hillary Clinton"),
+    # role words written before the name, capitalised or not
+    ("Barack Obama spoke first.\n\nDemocratic strategist Adam Parkhomenko said he worries.\n\n"
+     "“We'd all be better served,” he said.", "Adam Parkhomenko"),
+    ("Barack Obama spoke first.\n\nClinton's senior policy adviser Jake Sullivan said it was "
+     "wrong.\n\n“How can he put this forward?” he said.", "Jake Sullivan"),
     # the subject of the opening clause of the pronoun's own sentence
     ("Mitch McConnell spoke first.\n\nAnd when President Obama announced his choice, he said: "
      "“To this day, Chuck bears the scars.”", "President Obama"),

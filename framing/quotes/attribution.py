@@ -20,8 +20,8 @@ from typing import Callable, NamedTuple
 import pandas as pd
 
 from ..actors import MentionFinder, load_codebook
-from ..language import (ABBREVIATIONS, CLAUSE_OPENERS, INSTITUTION_WORDS, NAME_PREFIXES, TITLES,
-                        fold, name_word)
+from ..language import (ABBREVIATIONS, CLAUSE_OPENERS, INSTITUTION_WORDS, NAME_PREFIXES,
+                        ROLE_NOUNS, TITLES, fold, name_word)
 from ..text import paragraph_spans, split_paragraph
 from .spans import DOT, SentenceIndex, inside, mask_abbreviations, quote_spans
 
@@ -232,9 +232,16 @@ _NOT_A_NAME = (r"(?!(?:In|On|At|With|After|Before|When|While|As|But|And|For|From
                r"Since|Under|Over|If|This|That|These|Those|It|Its|Their|His|Her|Our|My|Your|"
                r"What|Why|How|Where|Who|Which|There|Here|Then|So|Yet|Still|Also|Even|Now|"
                r"Later|Earlier|Last|Next|According|A|An|The|To|Of|Some|Many|Most|Few|All|Just)\b)")
+# Role words before a name: "Democratic strategist", "The Ohio representative", "campaign manager"
+_ROLE_LEAD = (r"(?:(?:[Tt]he\s+|[Aa]n?\s+)?(?:(?:[A-Z][\w’'․.-]*|former|then|longtime|veteran|"
+              r"top|senior|deputy|assistant|acting|retired|fellow|nearby|local|conservative|"
+              r"liberal|progressive|political|campaign|press|trade|media|radio|substitute|"
+              r"presidential|communications|policy|budget)\s+){0,3}(?:[a-z]+\s+)?(?:"
+              + "|".join(sorted(ROLE_NOUNS)) + r")\s+(?=[A-Z]))?")
 _SUBJECT = re.compile(
     _OPENING + r"(?:(?:But|And|Yet|So|Still)\s+)?"  # "But State Senator Joe Negron, ..., said"
-    + r"(?:(?P<pronoun>[Hh]e|[Ss]he)|(?:[Tt]he\s+)?" + _NOT_A_NAME + r"(?P<name>"
+    + r"(?:(?P<pronoun>[Hh]e|[Ss]he)|" + _ROLE_LEAD + r"(?:[Tt]he\s+)?" + _NOT_A_NAME
+    + r"(?P<name>"
     + _NAME_RUN + r"(?<![’']s)"
     + r"))(?=(?:\s+of\s+(?:the\s+)?(?:[A-Z][\w’'․-]*\s+){0,4}[A-Z][\w’'․-]*)?"  # "X of Oregon"
     + r"(?:\s*\([^()“”\"]{1,40}\))?"
