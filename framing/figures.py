@@ -627,6 +627,9 @@ def stacked_bars(frame: pd.DataFrame, row: str, stack: str, values, titles=None,
     if merged:  # the merged segment last, before "unknown"
         order = [x for x in order if x != other and x != "unknown"] + [other] + (
             ["unknown"] if "unknown" in order else [])
+    # a stack with nothing in any panel draws no bar: the legend does not name it
+    drawn = frame.groupby(stack)[values].sum().abs().sum(axis=1)
+    order = [x for x in order if drawn.get(x, 0) > 0] or order
     n_rows = frame[row].nunique()
     legend_cols = 3 if len(values) > 1 else 2
     legend_rows = -(-len(order) // legend_cols)

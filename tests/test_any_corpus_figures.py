@@ -196,3 +196,11 @@ def test_outlet_profiles_list_no_overlapping_terms(run):
             for b in words:
                 if a != b:
                     assert not terms._within(a, b), (a, b)
+
+
+def test_the_legend_names_only_stacks_that_draw_a_bar():
+    table = pd.DataFrame({"outlet": ["A", "A", "B", "B"], "camp": ["x", "empty", "x", "y"],
+                          "units": [3, 0, 1, 2], "words": [30, 0, 5, 9]})
+    fig = stacked_bars(table, row="outlet", stack="camp", values=["units", "words"])
+    assert sorted(t.get_text() for t in fig.legends[0].get_texts()) == ["x", "y"]
+    plt.close("all")
