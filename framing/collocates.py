@@ -309,6 +309,7 @@ def collocate_figure(table: pd.DataFrame, by: str = "outlet", actors=None, group
     matplotlib.figure.Figure
     """
     import matplotlib.pyplot as plt
+    from matplotlib.patches import Rectangle
 
     from .figures import colour_map, empty_figure
 
@@ -337,9 +338,13 @@ def collocate_figure(table: pd.DataFrame, by: str = "outlet", actors=None, group
             fontsize=6.5, va="top", ha="right", color="#444444")
     y += 0.28
     for j, g in enumerate(groups):
-        name = "\n".join(textwrap.wrap(str(g), chars - 2)[:2])
-        ax.text(label_w + j * col_w + 0.04, y, name, fontsize=7, fontweight="bold", va="top",
-                color=colours.get(g, "#000000"))
+        # the group's colour as a swatch, the name in black: a light colour (Sputnik's
+        # yellow) is hard to read as text
+        name = "\n".join(textwrap.wrap(str(g), chars - 4)[:2])
+        x = label_w + j * col_w + 0.04
+        ax.add_patch(Rectangle((x, y + 0.01), 0.08, 0.08, color=colours.get(g, "#000000"),
+                               linewidth=0))
+        ax.text(x + 0.12, y, name, fontsize=7, fontweight="bold", va="top")
     y += 0.32
     for a in actors:
         ax.plot([0.05, width - 0.05], [y - 0.04, y - 0.04], color="#CCCCCC", linewidth=0.6)

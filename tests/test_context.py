@@ -529,3 +529,21 @@ def test_notebook_06_colours_each_outlet_as_notebooks_01_to_05_do():
     in_03 = run_palette(framing.load_codebook(), framing.corpus.largest_outlets(corpus, 12))
     assert all(in_06[o] == in_03.colour(o) for o in shown)
     assert len({in_06[o] for o in shown}) == len(shown)
+
+
+def test_collocate_figure_keeps_group_colours_on_swatches_and_names_in_black():
+    import matplotlib
+    import matplotlib.pyplot as plt
+
+    from framing.collocates import collocate_figure
+
+    table = pd.DataFrame({"actor": ["putin", "putin"], "outlet": ["Sputnik", "Sky"],
+                          "term": ["agreed", "troops"], "n": [2, 1], "articles": [1, 1]})
+    colours = {"Sputnik": "#E69F00", "Sky": "#0072B2"}
+    fig = collocate_figure(table, by="outlet", colours=colours)
+    ax = fig.axes[0]
+    names = [t for t in ax.texts if t.get_text() in colours]
+    assert names and all(matplotlib.colors.to_hex(t.get_color()) == "#000000" for t in names)
+    swatches = {matplotlib.colors.to_hex(p.get_facecolor()) for p in ax.patches}
+    assert swatches == {c.lower() for c in colours.values()}
+    plt.close("all")
