@@ -759,7 +759,7 @@ def test_the_nearest_verb_rule_stays_linear():
     import time
     book = framing.load_codebook()  # any codebook with two person rows
     took = []
-    for n in (200, 800):
+    for n in (400, 1600):
         text = "Reporters wrote " + " ".join("“Putin” said “Assad”" for _ in range(n)) + "."
         best = float("inf")
         for _ in range(3):  # CPU time, best of three: a busy CI machine inflates wall time
@@ -767,7 +767,7 @@ def test_the_nearest_verb_rule_stays_linear():
             extract_quotes(text, book)
             best = min(best, time.process_time() - start)
         took.append(best)
-    assert took[1] < 8 * max(took[0], 0.05), took  # 4x the text: about 4x the time
+    assert took[1] < 8 * max(took[0], 0.1), took  # 4x the text: about 4x the time
 
 
 @pytest.mark.parametrize("text, snippet", [
@@ -968,3 +968,47 @@ def test_pronoun_is_not_resolved_to_someone_of_the_other_sex(text, gendered):
 gendered = _book_fixture("gendered", """actor,label,camp,type,aliases
 obama,Barack Obama,us_admin,person,Barack Obama|Mr. Obama|Obama
 """)
+
+
+@pytest.mark.parametrize("text, referent", [
+    # an institution's word is no one's surname, with or without "the"
+    ("Barack Obama criticized the decision of the Supreme Court on Monday. The Court ruled "
+     "5-4. “It is a bad day,” he said.", "Barack Obama"),
+    ("Barack Obama met the Clinton Foundation. Foundation officials said little. “It is a bad "
+     "day,” he said.", "Barack Obama"),
+    # "the President" and a weekday do not block the look-back
+    ("Barack Obama spoke in Ohio. The President also attacked the media. “They are the "
+     "enemy,” he said.", "Barack Obama"),
+    ("Barack Obama spoke in Ohio on Monday. Monday marks the anniversary. “It is a sad day,” "
+     "he said.", "Barack Obama"),
+])
+def test_institution_words_titles_and_weekdays_are_not_antecedents(text, referent,
+                                                                  antecedents):
+    assert last_unit(text, antecedents)["referent"] == referent
+
+
+@pytest.mark.parametrize("text", [
+    # a person whose surname is an institution word, and a party's members: unknown, not
+    # the person named before them
+    "Mitch McConnell spoke Monday.\n\nSteven Law, who runs the super PAC, sent a memo. “We "
+    "will win,” he said.",
+    "Barack Obama met the leaders. House Republicans rejected the plan. “It is a lie,” he said.",
+    # "her" in the opening clause: "she" is its object, not its subject
+    "Hillary Clinton debated him. When Obama called her on Friday, she said: “That hurt.”",
+])
+def test_pronoun_stays_unresolved_rather_than_take_the_wrong_person(text, antecedents):
+    row = last_unit(text, antecedents)
+    assert row["actor"] != "obama" and row["actor"] != "mitch", row[["quote", "referent", "rule"]]
+
+
+@pytest.mark.parametrize("speaker, actor", [
+    ("Barack Obama’s statement", "obama"),    # their own words
+    ("Barack Obama's tweet", "obama"),
+])
+def test_a_persons_statement_is_theirs(speaker, actor, antecedents):
+    assert unit(f"“We will win,” {speaker} said.", "We will win", antecedents)["actor"] == actor
+
+
+def test_acting_or_ranking_is_a_role_not_a_clause(antecedents):
+    text = "“It is a red light,” John Smith, acting director of the Pentagon, said."
+    assert unit(text, "red light", antecedents)["actor"] == "pentagon"

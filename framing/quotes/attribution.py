@@ -21,7 +21,7 @@ import pandas as pd
 
 from ..actors import MentionFinder, load_codebook
 from ..language import (ABBREVIATIONS, CLAUSE_OPENERS, INSTITUTION_WORDS, NAME_PREFIXES,
-                        ROLE_NOUNS, TITLES, fold, name_word)
+                        ROLE_NOUNS, TITLES, WEEKDAYS, fold, name_word)
 from ..text import paragraph_spans, split_paragraph
 from .spans import DOT, SentenceIndex, inside, mask_abbreviations, quote_spans
 
@@ -221,7 +221,7 @@ _OPENING = r"(?:[^,;:“”\"‘’]{1,100}?,\s+)??"
 # A word that reads as a verb after a subject (a noun after an adjective, "North Korean
 # dictatorship", does not): past or present forms, common irregular verbs, auxiliaries,
 # negated too ("Trump wasn't happy", "won't", "can't").
-_VERBISH = (r"(?:(?:wo|ca)(?=n[’']t)|[a-z]+(?:ed|es|s)|said|told|caught|had|has|is|was|were|"
+_VERBISH = (r"(?:(?:wo|ca)(?=n[’']t)|cannot|[a-z]+(?:ed|es|s)|said|told|caught|had|has|is|was|were|"
             r"are|will|would|could|can|did|does|do|may|might|must|should|went|got|made|took|gave|came|saw|knew|"
             r"thought|spoke|wrote|ran|won|lost|met|left|sent|became|began|held|led|kept|felt|"
             r"brought|put|set|stood|paid|read|sought|fought|found|heard|meant|built|chose|drew|"
@@ -255,6 +255,9 @@ _CLAUSE_SUBJECT = re.compile(
     r"(?:(?:And|But|So|Yet)\s+)?(?:[Ww]hen|[Aa]s|[Aa]fter|[Ww]hile|[Bb]efore|[Oo]nce|[Ss]ince)"
     r"\s+(?:[Tt]he\s+)?" + _NOT_A_NAME + r"(?P<name>" + _NAME_RUN
     + r"(?<![’']s))\s+" + _AUX + _VERBISH + r"[^,;:“”\"]{0,150},\s+(?P<pronoun>[Hh]e|[Ss]he)\b")
+# "him", "them", and "her" as an object ("called her on Friday"; not "got her turn")
+_OBJECT_PRONOUN = re.compile(r"\b(?:him|them|her(?=\s*(?:[,.;:]|(?:on|in|at|to|for|about|after|"
+                             r"before|again|back|up|out|over|and|that|if)\b)))\b")
 _THAT_SUBJECT = re.compile(r"\bthat\s+(?:[A-Z][\w․.]*\s+){0,2}$")
 _VERB_AFTER = re.compile(r"(?:\s+and\s+(?:his|her)\s+[a-z]+)?\s+" + _AUX + r"[a-z]")
 _RELATIVE = re.compile(r"\s*(?:which|who)\s")
@@ -309,7 +312,8 @@ _CIRCLE = re.compile(
 # "Obama's former defense secretary", "Trump's lawyers": someone else; those who speak for the
 # person ("Biden's campaign", "his spokesman", "Mr. Obama's press secretary") are not
 _THEIR_ROLE = re.compile(r"[’']s\s+(?!(?:[a-z-]+\s+)?(?:spokes\w*|press\s+secretary|campaign|team|"
-                         r"office|staff|administration)\b)[a-z]")
+                         r"office|staff|administration|statement|tweets?|remarks|letter|"
+                         r"speech|message|post|account|website)\b)[a-z]")
 _OPPONENT = re.compile(r"(?:[’']s)?\s+(?:[a-z]+\s+)?(?:critics?|opponents?|rivals?|detractors?)\b")
 
 
@@ -1384,7 +1388,8 @@ _FULL_NAME = re.compile(r"(?<![\w’'․.-])(?=([A-Z][a-z][\w’'-]*)[^\S\n]+(?:
                         r"(" + name_word("’'-") + r")(?![\w’'-]))")
 # Where an apposition stops naming a role: a relative or participle clause after a comma
 _ROLE_CLAUSE = re.compile(r",\s+(?=(?:who|whom|whose|which|that|where|when|while|after|before|"
-                          r"as|if|[a-z]+ing|[a-z]+ed)\b)")
+                          r"as|if|asked|adding|noting|saying|referring|citing|calling|"
+                          r"responding|writing|briefed)\b)")
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 _POSSESSIVE = re.compile(r"[’']s?$")
 _MID_SENTENCE = re.compile(r"(?<=[a-z0-9,;][^\S\n])" + name_word("’'-"))
@@ -1395,14 +1400,19 @@ def _subject_ref(t: _Text, name: str, at: int, ss: int) -> tuple[str, tuple | No
     over; ``("skip", None)`` for what is no person (an institution, "Four", "the Guardian")."""
     resolver = t.resolver
     actor, camp = resolver.actor(name)
+    the = _THE_BEFORE.search(t.text, ss, at) is not None
     if actor in resolver.persons or (not actor and _PERSON_NAME.search(name)
                                      and not _institution_name(name)
                                      and not _only_titles(name)):
         return "person", (at, name, actor, camp)
-    if actor:
+    if actor or the or name in _NOT_SUBJECTS:  # "the Supreme Court", "the President", "Monday"
         return "skip", None
-    if _only_titles(name):  # "Deputy Chief of Staff Sullivan": someone the rules cannot name
+    if _only_titles(name) or (_institution_name(name) and len(name.split()) > 1):
+        # "Deputy Chief of Staff Sullivan", "Steven Law" or "House Republicans": someone
+        # (or some group) the rules cannot name
         return "block", None
+    if _institution_name(name):  # "Court", "Foundation", "Post": no one's surname
+        return "skip", None
     if _SURNAME.fullmatch(name):
         # a surname alone ("Giuliani sketched ..."): the person named in full with it before;
         # a word that names no one known leaves "he" unresolved rather than passing over it
@@ -1412,8 +1422,7 @@ def _subject_ref(t: _Text, name: str, at: int, ss: int) -> tuple[str, tuple | No
             ref = ("", "")
         if ref is not None:
             return "person", (at, name) + ref
-        if t.is_proper(name) and not _institution_name(name) and \
-                not _THE_BEFORE.search(t.text, ss, at):
+        if t.is_proper(name):
             return "block", None
     return "skip", None
 
@@ -1446,6 +1455,10 @@ def _honorific_gender(word: str) -> str:
     return "m" if word in _MALE else "f" if word in _FEMALE else ""
 
 
+# Capitalised words that are no one's name when they open a sentence ("Monday marks ...")
+_NOT_SUBJECTS = WEEKDAYS | frozenset(
+    "January February March April May June July August September October November December "
+    "Today Tomorrow Yesterday".split())
 _INSTITUTION_NOUNS = frozenset({"statement", "office", "ministry", "agency", "officials"})
 _INHERITED = ("multi_paragraph", "continuation", "split")
 _LOOK_BACK = 3000  # characters a pronoun's antecedent is sought in (about two paragraphs)
@@ -1507,7 +1520,9 @@ def _antecedent_within(t: _Text, u: QuoteUnit, found: list[QuoteUnit], i: int, g
         # "When President Obama announced his choice, he said:": the subject of the opening
         # clause of the pronoun's own sentence
         c = _CLAUSE_SUBJECT.match(text, ss, se)
-        if c is not None and c.start("pronoun") == pos:
+        # "When Obama called her, she said": the pronoun is the clause's object, not its subject
+        if c is not None and c.start("pronoun") == pos and \
+                not _OBJECT_PRONOUN.search(text, c.end("name"), pos):
             kind, ref = _subject_ref(t, c.group("name"), c.start("name"), ss)
             if kind != "skip":
                 best, after = ref, c.start("name")
