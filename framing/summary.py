@@ -86,7 +86,7 @@ def profile_pages(profiles: pd.DataFrame):
         yield outlet, page[~empty].drop(silent)
 
 
-def share_notes(voice_table: pd.DataFrame, by: str = "outlet") -> dict:
+def share_notes(voice_table: pd.DataFrame, by: str = "outlet", groups=()) -> dict:
     """What each outlet's shares of quoted words rest on, to write beside its bar:
     ``{outlet: "n = 9 units, 412 words"}``.
 
@@ -95,7 +95,42 @@ def share_notes(voice_table: pd.DataFrame, by: str = "outlet") -> dict:
     voice_table : DataFrame
         As returned by :func:`framing.quotes.voices` (``units`` and ``words`` per outlet and
         camp).
+    groups : iterable, optional
+        Outlets (values of ``by``) to note even when they quote no one: "no quoted words".
     """
     sums = voice_table.groupby(by)[["units", "words"]].sum()
-    return {key: f"n = {int(u):,} unit{'s' * (int(u) != 1)}, {int(w):,} word{'s' * (int(w) != 1)}"
-            for key, (u, w) in sums.iterrows()}
+    notes = {key: f"n = {int(u):,} unit{'s' * (int(u) != 1)}, {int(w):,} word{'s' * (int(w) != 1)}"
+             for key, (u, w) in sums.iterrows()}
+    return {**{g: "no quoted words" for g in groups if g not in notes}, **notes}
+
+
+def word_shares(voice_table: pd.DataFrame, groups, labels: dict | None = None,
+                by: str = "outlet") -> pd.DataFrame:
+    """Each group's quoted words by camp, in percent, for the groups in ``groups`` (in that
+    order); a group that quotes no words keeps one row at 0 (camp ``unknown``), so that its
+    figure row is drawn and says so instead of the group going missing.
+
+    Parameters
+    ----------
+    voice_table : DataFrame
+        As returned by :func:`framing.quotes.voices`.
+    groups : iterable
+        The outlets (values of ``by``) to show.
+    labels : dict, optional
+        Camp ids to words (:func:`framing.actors.camp_labels`).
+
+    Returns
+    -------
+    DataFrame
+        ``voice_table``'s columns for those groups, plus ``percent``.
+    """
+    groups = list(groups)
+    shares = voice_table[voice_table[by].isin(groups)]
+    shares = shares.assign(percent=100 * shares["word_share"])
+    missing = [g for g in groups if g not in set(shares[by])]
+    if missing:
+        empty = pd.DataFrame({by: missing, "camp": UNKNOWN, "percent": 0.0})
+        shares = pd.concat([shares, empty], ignore_index=True)
+    if labels:
+        shares = shares.assign(camp=shares["camp"].map(lambda c: labels.get(c, c)))
+    return shares

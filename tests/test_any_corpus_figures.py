@@ -204,3 +204,19 @@ def test_the_legend_names_only_stacks_that_draw_a_bar():
     fig = stacked_bars(table, row="outlet", stack="camp", values=["units", "words"])
     assert sorted(t.get_text() for t in fig.legends[0].get_texts()) == ["x", "y"]
     plt.close("all")
+
+
+def test_an_outlet_that_quotes_no_one_keeps_its_row_and_says_so():
+    from framing.summary import share_notes, word_shares
+
+    table = pd.DataFrame({"outlet": ["A", "A"], "camp": ["x", "y"], "units": [2, 1],
+                          "words": [30, 10], "word_share": [0.75, 0.25]})
+    shares = word_shares(table, ["A", "Quiet"], {"x": "Camp X"})
+    assert set(shares["outlet"]) == {"A", "Quiet"}
+    assert shares.loc[shares["outlet"] == "Quiet", "percent"].tolist() == [0.0]
+    assert "Camp X" in set(shares["camp"])
+    notes = share_notes(table, groups=["A", "Quiet"])
+    assert notes == {"A": "n = 3 units, 40 words", "Quiet": "no quoted words"}
+    fig = stacked_bars(shares, row="outlet", stack="camp", values="percent", totals=notes)
+    assert "Quiet" in [t.get_text() for t in fig.axes[0].get_yticklabels()]
+    plt.close("all")
