@@ -66,6 +66,19 @@ ROLE_NOUNS = frozenset(
     "researcher scientist historian consultant chief founder president executive owner "
     "organizer operative lawmaker mayor commissioner sheriff prosecutor judge pastor "
     "coordinator partner member fellow expert officer agent minister".split())
+#: Words written before a role noun in a name's lead ("former", "senior policy", "acting").
+ROLE_ADJECTIVES = frozenset(
+    "former then longtime veteran top senior deputy assistant acting retired fellow nearby "
+    "local conservative liberal progressive political campaign press trade media radio "
+    "substitute presidential communications policy budget".split())
+#: Honorifics and titles that say a man or a woman ("Mr. Carney", "Congresswoman Wilson").
+MALE_TITLES = frozenset({"Mr", "Congressman", "Chairman", "Spokesman", "Councilman",
+                         "Assemblyman", "Sir", "Lord", "King", "Prince", "Father", "Brother"})
+FEMALE_TITLES = frozenset({"Mrs", "Ms", "Miss", "Congresswoman", "Chairwoman", "Spokeswoman",
+                           "Councilwoman", "Assemblywoman", "Dame", "Lady", "Queen", "Princess",
+                           "Sister"})
+MONTHS = frozenset("January February March April May June July August September October "
+                   "November December".split())
 #: Reporting verbs and honorifics that every outlet uses: not distinctive of any.
 NEWS_STOP_WORDS = frozenset({"said", "says", "say", "mr", "mrs", "ms", "told", "according",
                              "just", "like", "s", "t"})

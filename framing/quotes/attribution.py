@@ -20,8 +20,9 @@ from typing import Callable, NamedTuple
 import pandas as pd
 
 from ..actors import MentionFinder, load_codebook
-from ..language import (ABBREVIATIONS, CLAUSE_OPENERS, INSTITUTION_WORDS, NAME_PREFIXES,
-                        ROLE_NOUNS, TITLES, WEEKDAYS, fold, name_word)
+from ..language import (ABBREVIATIONS, CLAUSE_OPENERS, FEMALE_TITLES, INSTITUTION_WORDS,
+                        MALE_TITLES, MONTHS, NAME_PREFIXES, ROLE_ADJECTIVES, ROLE_NOUNS, TITLES,
+                        WEEKDAYS, fold, name_word)
 from ..text import paragraph_spans, split_paragraph
 from .spans import DOT, SentenceIndex, inside, mask_abbreviations, quote_spans
 
@@ -221,8 +222,9 @@ _OPENING = r"(?:[^,;:“”\"‘’]{1,100}?,\s+)??"
 # A word that reads as a verb after a subject (a noun after an adjective, "North Korean
 # dictatorship", does not): past or present forms, common irregular verbs, auxiliaries,
 # negated too ("Trump wasn't happy", "won't", "can't").
-_VERBISH = (r"(?:(?:wo|ca)(?=n[’']t)|cannot|[a-z]+(?:ed|es|s)|said|told|caught|had|has|is|was|were|"
-            r"are|will|would|could|can|did|does|do|may|might|must|should|went|got|made|took|gave|came|saw|knew|"
+_VERBISH = (r"(?:(?:wo|ca)(?=n[’']t)|cannot|[a-z]+(?:ed|es|s)|said|told|caught|had|has|is|was|"
+            r"were|are|will|would|could|can|did|does|do|may|might|must|should|went|got|made|"
+            r"took|gave|came|saw|knew|"
             r"thought|spoke|wrote|ran|won|lost|met|left|sent|became|began|held|led|kept|felt|"
             r"brought|put|set|stood|paid|read|sought|fought|found|heard|meant|built|chose|drew|"
             r"fell|grew|hit|let|quit|sat|shot|sold|spent|struck|swore|taught|threw|withdrew)"
@@ -231,21 +233,22 @@ _VERBISH = (r"(?:(?:wo|ca)(?=n[’']t)|cannot|[a-z]+(?:ed|es|s)|said|told|caught
 _NOT_A_NAME = (r"(?!(?:In|On|At|With|After|Before|When|While|As|But|And|For|From|By|During|"
                r"Since|Under|Over|If|This|That|These|Those|It|Its|Their|His|Her|Our|My|Your|"
                r"What|Why|How|Where|Who|Which|There|Here|Then|So|Yet|Still|Also|Even|Now|"
-               r"Later|Earlier|Last|Next|According|A|An|The|To|Of|Some|Many|Most|Few|All|Just)\b)")
-# Role words before a name: "Democratic strategist", "The Ohio representative", "campaign manager"
-_ROLE_LEAD = (r"(?:(?:[Tt]he\s+|[Aa]n?\s+)?(?:(?:[A-Z][\w’'․.-]*|former|then|longtime|veteran|"
-              r"top|senior|deputy|assistant|acting|retired|fellow|nearby|local|conservative|"
-              r"liberal|progressive|political|campaign|press|trade|media|radio|substitute|"
-              r"presidential|communications|policy|budget)\s+){0,3}(?:[a-z]+\s+)?(?:"
+               r"Later|Earlier|Last|Next|According|A|An|The|To|Of|Some|Many|Most|Few|All|"
+               r"Just)\b)")
+# Role words before a name: "Democratic strategist", "The Ohio representative", "campaign
+# manager", "Clinton's senior policy adviser"
+_ROLE_LEAD = (r"(?:(?:[Tt]he\s+|[Aa]n?\s+)?(?:(?:[A-Z][\w’'․.-]*|"
+              + "|".join(sorted(ROLE_ADJECTIVES)) + r")\s+){0,3}(?:[a-z]+\s+)?(?:"
               + "|".join(sorted(ROLE_NOUNS)) + r")\s+(?=[A-Z]))?")
 _SUBJECT = re.compile(
     _OPENING + r"(?:(?:But|And|Yet|So|Still)\s+)?"  # "But State Senator Joe Negron, ..., said"
     + r"(?:(?P<pronoun>[Hh]e|[Ss]he)|" + _ROLE_LEAD + r"(?:[Tt]he\s+)?" + _NOT_A_NAME
     + r"(?P<name>"
     + _NAME_RUN + r"(?<![’']s)"
-    + r"))(?=(?:\s+of\s+(?:the\s+)?(?:[A-Z][\w’'․-]*\s+){0,4}[A-Z][\w’'․-]*)?"  # "X of Oregon"
+    + r"))(?=(?:\s+of\s+(?:the\s+)?(?:[A-Z][\w’'․-]*\s+){0,4}[A-Z][\w’'․-]*)?"  # "of Oregon"
     + r"(?:\s*\([^()“”\"]{1,40}\))?"
-    + r"(?:,\s[^“”\"]{1,120}?,|\s+[-—–]{1,2}\s[^“”\"]{1,120}?\s[-—–]{1,2})?"  # appositions
+    # appositions: ", a Republican," or " -- part of the campaign --"
+    + r"(?:,\s[^“”\"]{1,120}?,|\s+[-—–]{1,2}\s[^“”\"]{1,120}?\s[-—–]{1,2})?"
     + r"(?:\s+(?:himself|herself))?\s+" + _AUX + _VERBISH + r")")
 # What may stand before a mention that is its sentence's subject: an opening phrase, an
 # article, role words ("The former hospital administrator", "Democratic Senator Chris Coons").
@@ -310,10 +313,11 @@ _CIRCLE = re.compile(
     r"(?:[’']s)?\s+(?:[a-z]+\s+)?(?:allies|ally|aides?|advisers?|advisors?|supporters?|donors?|"
     r"voters?|fans?|associates?|loyalists?|friends?|confidants?|backers?)\b")
 # "Obama's former defense secretary", "Trump's lawyers": someone else; those who speak for the
-# person ("Biden's campaign", "his spokesman", "Mr. Obama's press secretary") are not
-_THEIR_ROLE = re.compile(r"[’']s\s+(?!(?:[a-z-]+\s+)?(?:spokes\w*|press\s+secretary|campaign|team|"
-                         r"office|staff|administration|statement|tweets?|remarks|letter|"
-                         r"speech|message|post|account|website)\b)[a-z]")
+# person and their own words ("Biden's campaign", "Mr. Obama's press secretary", "Obama's
+# statement") are not
+_THEIR_ROLE = re.compile(r"[’']s\s+(?!(?:[a-z-]+\s+)?(?:spokes\w*|press\s+secretary|campaign|"
+                         r"team|office|staff|administration|statement|tweets?|remarks|"
+                         r"letter|speech|message|post|account|website)\b)[a-z]")
 _OPPONENT = re.compile(r"(?:[’']s)?\s+(?:[a-z]+\s+)?(?:critics?|opponents?|rivals?|detractors?)\b")
 
 
@@ -328,7 +332,7 @@ class Resolver:
         # surnames of the persons' full-name aliases ("Mitch McConnell" -> "McConnell"): a
         # bare-surname speaker is looked up in the text only for these
         self.surnames = set()
-        self.gender: dict[str, str] = {}  # person -> "m"/"f", when an alias says ("Mrs. Clinton")
+        self.gender: dict[str, str] = {}  # person -> "m"/"f" when an alias says ("Mrs. X")
         if "type" in self.codebook and "alias" in self.codebook:  # one row per alias
             rows = self.codebook[self.codebook["type"] == "person"]
             for actor, alias in zip(rows["actor"], rows["alias"]):
@@ -454,9 +458,9 @@ class _Text:
         return self._first_full.get(surname, -1)
 
     def gender_of(self, name: str, actor: str) -> str:
-        """"m" or "f" when the codebook (an alias "Mrs. X") or the text ("Mr. X", "Rep. X, a
-        congresswoman" is not read: only an honorific or a gendered title right before the
-        name) says which the person named ``name`` is; "" when nothing says or both are said."""
+        """"m" or "f" when the codebook (an alias "Mrs. X") or the text (an honorific or a
+        gendered title right before the surname: "Mr. X", "Congresswoman X") says which the
+        person named ``name`` is; "" when nothing says so, or both are said."""
         said = self.resolver.gender.get(actor, "")
         if said:
             return said if said != "?" else ""
@@ -1384,8 +1388,8 @@ _TITLED_NAME = re.compile(r"\b(?:[A-Z][\w.․’'-]*[^\S\n]+(?:of[^\S\n]+)?){1,4
 
 # A first name (or title) and a surname, overlapping so that "Pastor Freddy Naranjo" gives
 # "Freddy Naranjo"; a middle initial may stand between ("Sean P. Carter")
-_FULL_NAME = re.compile(r"(?<![\w’'․.-])(?=([A-Z][a-z][\w’'-]*)[^\S\n]+(?:[A-Z][.․][^\S\n]+)?"
-                        r"(" + name_word("’'-") + r")(?![\w’'-]))")
+_FULL_NAME = re.compile(r"(?<![\w’'․.-])(?=([A-Z][a-z][\w’'-]*)[^\S\n]+"
+                        r"(?:[A-Z][.․][^\S\n]+)?(" + name_word("’'-") + r")(?![\w’'-]))")
 # Where an apposition stops naming a role: a relative or participle clause after a comma
 _ROLE_CLAUSE = re.compile(r",\s+(?=(?:who|whom|whose|which|that|where|when|while|after|before|"
                           r"as|if|asked|adding|noting|saying|referring|citing|calling|"
@@ -1393,6 +1397,8 @@ _ROLE_CLAUSE = re.compile(r",\s+(?=(?:who|whom|whose|which|that|where|when|while
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 _POSSESSIVE = re.compile(r"[’']s?$")
 _MID_SENTENCE = re.compile(r"(?<=[a-z0-9,;][^\S\n])" + name_word("’'-"))
+
+
 def _subject_ref(t: _Text, name: str, at: int, ss: int) -> tuple[str, tuple | None]:
     """What the subject ``name`` (at ``at``, in the sentence from ``ss``) is to "he"/"she":
     ``("person", (at, name, actor, camp))``; ``("block", None)`` for a name the rules cannot
@@ -1439,26 +1445,19 @@ def _institution_name(name: str) -> bool:
     return last in INSTITUTION_WORDS or last.lower() in _INSTITUTION_NOUNS
 
 
-_MALE = frozenset({"Mr", "Congressman", "Chairman", "Spokesman", "Councilman", "Assemblyman",
-                   "Sir", "Lord", "King", "Prince", "Father", "Brother"})
-_FEMALE = frozenset({"Mrs", "Ms", "Miss", "Congresswoman", "Chairwoman", "Spokeswoman",
-                     "Councilwoman", "Assemblywoman", "Dame", "Lady", "Queen", "Princess",
-                     "Sister"})
 # An honorific or gendered title and the name after it ("Ms. Pelosi", "Congressman Jim Jordan")
-_GENDERED = re.compile(r"\b(" + "|".join(sorted(_MALE | _FEMALE)) + r")[.․]?[^\S\n]+"
+_GENDERED = re.compile(r"\b(" + "|".join(sorted(MALE_TITLES | FEMALE_TITLES)) + r")[.․]?[^\S\n]+"
                        r"(?:[A-Z][\w’'.․-]*[^\S\n]+){0,2}(" + name_word("’'-") + r")")
 
 
 def _honorific_gender(word: str) -> str:
     """"m" for "Mr." or "Congressman", "f" for "Mrs."/"Ms." or "Congresswoman", else ""."""
     word = word.rstrip(".․").capitalize() if word[:1].isupper() else ""
-    return "m" if word in _MALE else "f" if word in _FEMALE else ""
+    return "m" if word in MALE_TITLES else "f" if word in FEMALE_TITLES else ""
 
 
 # Capitalised words that are no one's name when they open a sentence ("Monday marks ...")
-_NOT_SUBJECTS = WEEKDAYS | frozenset(
-    "January February March April May June July August September October November December "
-    "Today Tomorrow Yesterday".split())
+_NOT_SUBJECTS = WEEKDAYS | MONTHS | frozenset({"Today", "Tomorrow", "Yesterday"})
 _INSTITUTION_NOUNS = frozenset({"statement", "office", "ministry", "agency", "officials"})
 _INHERITED = ("multi_paragraph", "continuation", "split")
 _LOOK_BACK = 3000  # characters a pronoun's antecedent is sought in (about two paragraphs)
