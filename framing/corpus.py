@@ -40,8 +40,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from .errors import FramingError
 from .cleaning import Furniture, clean_text
+from .errors import FramingError
+from .tables import csv_records, read_checked_csv
 
 #: Columns of the corpus DataFrame, in order.
 COLUMNS = ["article_id", "outlet", "title", "published", "url", "text", "raw", "n_words",
@@ -320,16 +321,11 @@ def _read_folder(folder: Path):
                           f"{', '.join(MANIFEST_OPTIONAL)})")
     where = str(manifest)
     text = _decode(manifest.read_bytes(), where)
-    reader = csv.DictReader(io.StringIO(text, newline=""))
-    header = [h.strip() for h in (reader.fieldnames or [])]
-    missing = [c for c in MANIFEST_REQUIRED if c not in header]
-    if missing:
-        raise CorpusError(f"{where}: missing required column(s) {', '.join(missing)}; "
-                          f"the header is {', '.join(header) or '(empty)'}")
-    reader.fieldnames = header
+    _, rows = read_checked_csv(io.StringIO(text, newline=""), MANIFEST_REQUIRED, "manifest",
+                               CorpusError, where,
+                               "missing required column(s) {columns}; the header is {header}")
     records, seen = [], {}
-    for row_no, row in enumerate(reader, start=2):  # row 1 is the header
-        row = {k: (v or "").strip() for k, v in row.items() if k is not None}
+    for row_no, row in rows:
         for col in MANIFEST_OPTIONAL:
             row.setdefault(col, "")
         name = row["file"]
@@ -470,15 +466,15 @@ def _csv_rows(path: Path):
         _decode(head, str(path))  # raises: UTF-16 or binary
     try:
         with open(path, encoding="utf-8-sig", newline="") as fh:
-            reader = csv.DictReader(fh)
-            if reader.fieldnames is None:
+            reader = csv.reader(fh)
+            header = next(reader, None)
+            if header is None:
                 raise CorpusError(f"{path}: the file is empty; it needs a header row")
-            yield list(reader.fieldnames)
-            last = reader.line_num
-            # "row" counts records as a spreadsheet does (the header is row 1); a text with
-            # line breaks spans several lines of the file, so the lines are named too
-            for row_no, row in enumerate(reader, start=2):
-                first, last = last + 1, reader.line_num
+            yield list(header)
+            # "row" counts records as a spreadsheet does (the header is row 1, a blank line a
+            # row); a text with line breaks spans several lines of the file, so the lines are
+            # named too
+            for row_no, first, last, row in csv_records(reader, header):
                 where = f"{path} row {row_no}" + (
                     "" if first == last == row_no else f" (line {first})" if first == last
                     else f" (lines {first}-{last})")

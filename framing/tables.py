@@ -58,16 +58,39 @@ def read_checked_csv(source, required, what: str, error=ValueError, name: str | 
         stream = io.StringIO(text, newline="")
     else:
         stream, name = source, name or getattr(source, "name", what)
-    reader = csv.DictReader(stream)
-    header = [h.strip() for h in (reader.fieldnames or [])]
+    reader = csv.reader(stream)
+    header = [h.strip() for h in next(reader, [])]
     absent = [c for c in required if c not in header]
     if absent:
         message = missing or "missing column(s) {columns}; the header is {header}"
         raise error(f"{name}: " + message.format(columns=", ".join(absent),
                                                  header=", ".join(header) or "(empty)"))
-    reader.fieldnames = header
 
     def rows():
-        for n, row in enumerate(reader, start=2):
+        for n, _, _, row in csv_records(reader, header):
             yield n, {k: (v or "").strip() for k, v in row.items() if k is not None}
     return header, rows()
+
+
+def csv_records(reader, fieldnames):
+    """``(row, first line, last line, record)`` for each record a ``csv.reader`` gives after
+    its header, rows numbered as a spreadsheet numbers them (the header is row 1; a blank line
+    is a row too, and gives no record). A record maps ``fieldnames`` to its values as
+    ``csv.DictReader`` does (missing values None, extra ones under the key None)."""
+    row_no = 1
+    while True:
+        before = reader.line_num
+        try:
+            values = next(reader)
+        except StopIteration:
+            return
+        row_no += 1
+        if not values:
+            continue
+        row = dict(zip(fieldnames, values))
+        if len(values) > len(fieldnames):
+            row[None] = values[len(fieldnames):]
+        for name in fieldnames[len(values):]:
+            row[name] = None
+        yield row_no, before + 1, reader.line_num, row
+

@@ -126,6 +126,9 @@ FOLDER_CASES = [
      "not in manifest.csv: extra.txt"),
     (HEADER + "a.txt,A,T,2016-03-14\na.txt,A,T,2016-03-14\n", {"a.txt": BODY},
      "row 3: duplicate row for 'a.txt' (also row 2)"),
+    # a blank line is a spreadsheet row too: the row named is the one to fix
+    (HEADER + "a.txt,A,T,2016-03-14\n\nb.txt,B,T,2016-03-14\n", {"a.txt": BODY},
+     "row 4: file 'b.txt' not found"),
     (HEADER + "a.txt,A,T,2016-03-14\n", {"a.txt": ""}, "a.txt: file is empty"),
     (HEADER + "a.txt,A,T,2016-03-14\n", {"a.txt": " \n\t\n"}, "a.txt: file is empty"),
     (HEADER + "a.txt,A,T,2016-03-14\n", {"a.txt": "caf\xe9 au lait".encode("latin-1")},
@@ -365,6 +368,8 @@ def test_cr_only_line_endings_are_accepted(tmp_path):
 
 TABLE_CASES = [
     ("w.csv", b"text,outlet\n\"   \n\t \",A\n", {}, "w.csv row 2 (lines 2-3): empty text in column 'text'"),
+    ("w.csv", b"text,outlet\nx,A\n\n\"y\nz\",B\n,C\n", {},
+     "w.csv row 5 (line 6): empty text in column 'text'"),  # after a blank line
     ("w.jsonl", b'{"text": " \\n\\t ", "outlet": "A"}\n', {}, "w.jsonl line 1: empty text"),
     ("u.csv", "text,outlet\nx,A\n".encode("utf-16-le"), {}, "u.csv: contains NUL bytes"),
     ("u.csv", "text,outlet\nx,A\n".encode("utf-16"), {}, "u.csv: file is UTF-16"),
