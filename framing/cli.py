@@ -226,31 +226,37 @@ def run_corpus(corpus: Path | None, out: Path | None = None, codebook: Path | No
     return out
 
 
-def unknown_words(units) -> tuple[int, int]:
-    """(quoted words whose speaker has no codebook camp, all quoted words), scare quotes and
-    indirect speech left out as in the voice counts."""
-    from .quotes import voices
+def unknown_words(units) -> tuple[int, int, int]:
+    """(quoted words with no speaker in the text, quoted words whose speaker the text names
+    but the codebook lacks, all quoted words), scare quotes and indirect speech left out as
+    in the voice counts."""
+    from .quotes import NOT_IN_CODEBOOK, UNKNOWN, voices
 
     table = voices(units)
-    return (int(table.loc[table["camp"] == "unknown", "words"].sum()),
+    return (int(table.loc[table["camp"] == UNKNOWN, "words"].sum()),
+            int(table.loc[table["camp"] == NOT_IN_CODEBOOK, "words"].sum()),
             int(table["words"].sum()))
 
 
 def _report_codebook(units, codebook: Path | None, echo, case_study: bool = False) -> None:
-    """Say which codebook a run uses and how many quoted words it leaves without a camp: on
-    stderr when the user gave none (the case study's is then used on another story)."""
-    unknown, total = unknown_words(units)
-    share = f"{unknown:,} of {total:,} quoted words ({unknown / total:.0%})" if total else \
-        "no quoted words (none found)"
+    """Say which codebook a run uses and how many quoted words it leaves without a camp (no
+    speaker in the text, or a speaker the codebook lacks): on stderr when the user gave none
+    (the case study's is then used on another story)."""
+    unknown, uncoded, total = unknown_words(units)
+    both = unknown + uncoded
+    share = (f"{both:,} of {total:,} quoted words ({both / total:.0%})" if total else
+             "no quoted words (none found)")
+    detail = (f" ({uncoded:,} said by speakers the text names but the codebook lacks, "
+              f"{unknown:,} with no speaker in the text)") if total else ""
     if codebook is None and not case_study:
         print(f"framing: no --codebook given: using the case study's codebook "
               f"{DEFAULT_CODEBOOK} (Russia's 2016 Syria withdrawal); it leaves {share} without "
-              "a known speaker. For another story, start one with: framing codebook suggest "
-              "--corpus ... (README: 'A codebook for another story')", file=sys.stderr)
+              f"a known speaker{detail}. For another story, start one with: framing codebook "
+              "suggest --corpus ... (README: 'A codebook for another story')", file=sys.stderr)
         sys.stderr.flush()
     else:
         echo(f"codebook: {(codebook or DEFAULT_CODEBOOK).resolve()}; it leaves {share} "
-             "without a known speaker")
+             f"without a known speaker{detail}")
 
 
 def suggest(corpus: Path, codebook: Path | None, out: Path | None, options: dict, n: int,

@@ -334,7 +334,7 @@ def collocate_figure(table: pd.DataFrame, by: str = "outlet", actors=None, group
     y = 0.12
     ax.text(0.05, y, f"Words around each actor, by {grouping_name(by)}", fontsize=9,
             fontweight="bold", va="top")
-    ax.text(width - 0.05, y, "word  co-occurrences (articles), best log-Dice first",
+    ax.text(width - 0.05, y, "word, co-occurrences (articles); best log-Dice first",
             fontsize=6.5, va="top", ha="right", color="#444444")
     y += 0.28
     for j, g in enumerate(groups):

@@ -130,6 +130,12 @@ def test_run_on_a_sample_of_real_articles(tmp_path):
                      proc.stderr)
     assert said and said.group(1).endswith("actors.csv"), proc.stderr
     assert 0 < int(said.group(2).replace(",", "")) <= int(said.group(3).replace(",", ""))
+    # both kinds of unknown, named: the speakers the codebook lacks are the ones to add
+    parts = re.search(r"without a known speaker \(([\d,]+) said by speakers the text names but "
+                      r"the codebook lacks, ([\d,]+) with no speaker in the text\)", proc.stderr)
+    assert parts, proc.stderr
+    assert sum(int(x.replace(",", "")) for x in parts.groups()) == \
+        int(said.group(2).replace(",", ""))
     _check_output(out)
     articles = pd.read_csv(out / "tables" / "articles.csv")
     assert len(articles) == 30
