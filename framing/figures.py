@@ -585,7 +585,7 @@ def interval_plot(frame: pd.DataFrame, row: str, hue: str, value: str = "mean",
 
 def stacked_bars(frame: pd.DataFrame, row: str, stack: str, values, titles=None,
                  xlabels=None, colours: Palette | None = None, totals: dict | None = None,
-                 max_stack: int = 10, what: str = "groups"):
+                 max_stack: int = 10, what: str = "groups", rows=None):
     """One panel per column in ``values``: horizontal bars per ``row``, stacked by
     ``stack``.
 
@@ -603,12 +603,17 @@ def stacked_bars(frame: pd.DataFrame, row: str, stack: str, values, titles=None,
         "other" segment and named under the figure.
     what : str
         What a stack value is, in words, for the note ("camps").
+    rows : sequence, optional
+        Every ``row`` value to draw, in this order: one with no data gets an empty bar and is
+        named under the figure ("Nothing to show for: CNN"), so that it is not missing
+        without a word. Default: the rows in ``frame``.
 
     Returns
     -------
     matplotlib.figure.Figure
     """
     values = [values] if isinstance(values, str) else list(values)
+    empty_rows = [r for r in (rows or []) if r not in set(frame[row])]
     if frame.empty:
         return empty_figure("nothing to show: no rows", titles[0] if titles else "")
     names = list(dict.fromkeys(frame[stack]))
@@ -630,7 +635,7 @@ def stacked_bars(frame: pd.DataFrame, row: str, stack: str, values, titles=None,
     # a stack with nothing in any panel draws no bar: the legend does not name it
     drawn = frame.groupby(stack)[values].sum().abs().sum(axis=1)
     order = [x for x in order if drawn.get(x, 0) > 0] or order
-    n_rows = frame[row].nunique()
+    n_rows = frame[row].nunique() + len(empty_rows)
     legend_cols = 3 if len(values) > 1 else 2
     legend_rows = -(-len(order) // legend_cols)
     fig, axes = plt.subplots(1, len(values), figsize=(
@@ -639,6 +644,8 @@ def stacked_bars(frame: pd.DataFrame, row: str, stack: str, values, titles=None,
     for k, (ax, value) in enumerate(zip(axes[0], values)):
         table = frame.pivot_table(index=row, columns=stack, values=value, aggfunc="sum",
                                   fill_value=0).reindex(columns=order, fill_value=0)
+        if rows is not None:
+            table = table.reindex(list(dict.fromkeys([*rows, *table.index])), fill_value=0)
         table = table.iloc[::-1]
         left = np.zeros(len(table))
         for name in table.columns:
@@ -658,10 +665,15 @@ def stacked_bars(frame: pd.DataFrame, row: str, stack: str, values, titles=None,
     handles, labels = axes[0][0].get_legend_handles_labels()
     fig.legend(handles, labels, fontsize=8, loc="outside lower center", ncol=legend_cols,
                frameon=False)
+    notes = []
     if merged:
         names = [colours.label(m) for m in merged] if colours is not None else merged
-        _note_left_out(fig, f"Merged into \"{other}\" (each smaller than those shown): "
-                            f"{_names(names, 20)}.", width=110 if len(values) > 1 else 90)
+        notes.append(f"Merged into \"{other}\" (each smaller than those shown): "
+                     f"{_names(names, 20)}.")
+    if empty_rows:
+        notes.append(f"Nothing to show for: {_names([str(r) for r in empty_rows], 20)}.")
+    if notes:
+        _note_left_out(fig, " ".join(notes), width=110 if len(values) > 1 else 90)
     return fig
 
 

@@ -220,3 +220,13 @@ def test_an_outlet_that_quotes_no_one_keeps_its_row_and_says_so():
     fig = stacked_bars(shares, row="outlet", stack="camp", values="percent", totals=notes)
     assert "Quiet" in [t.get_text() for t in fig.axes[0].get_yticklabels()]
     plt.close("all")
+
+
+def test_a_row_with_nothing_to_show_is_drawn_and_named():
+    table = pd.DataFrame({"outlet": ["Reuters", "Reuters", "Times"], "family": ["a", "b", "a"],
+                          "lines": [3, 1, 2]})
+    fig = stacked_bars(table, row="outlet", stack="family", values=["lines"],
+                       rows=["CNN", "Reuters", "Times"])
+    assert [t.get_text() for t in fig.axes[0].get_yticklabels()] == ["Times", "Reuters", "CNN"]
+    assert "Nothing to show for: CNN" in left_out(fig)
+    plt.close("all")
