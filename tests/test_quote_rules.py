@@ -1012,3 +1012,15 @@ def test_a_persons_statement_is_theirs(speaker, actor, antecedents):
 def test_acting_or_ranking_is_a_role_not_a_clause(antecedents):
     text = "“It is a red light,” John Smith, acting director of the Pentagon, said."
     assert unit(text, "red light", antecedents)["actor"] == "pentagon"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("On the other hand, said Mr. Mulvaney, “we are ready to talk.”", "Mr. Mulvaney"),
+    ("Still, said Sen. Mike Rounds, a Republican from South Dakota, “it is wrong.”",
+     "Sen. Mike Rounds"),
+    ("Nonetheless, said Sava, “we fully expect him to recover.”", "Sava"),
+    ("The announcer said, “welcome.”", "The announcer"),   # the speaker before the verb
+])
+def test_an_inverted_speaker_before_a_quote_is_the_name_after_the_verb(text, speaker,
+                                                                      antecedents):
+    assert last_unit(text, antecedents)["speaker"] == speaker

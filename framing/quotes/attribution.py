@@ -147,6 +147,13 @@ _BEFORE_COLON = re.compile(
 _BEFORE_COMMA = re.compile(
     r"(?:^|[.!?]\s+|[”\"]\s*)(?P<speaker>[^.!?“”\"]{2,160}?)\s+" + _AUX +
     r"(?P<cue>" + _SAY_BEFORE + r")(?:\s+[^.!?:,“”\"]{0,60})?\s*,\s*$")
+# An inverted speaker before a quote: "On the other hand, said Mr. Mulvaney, "..."" (the name
+# after the verb speaks, not the opening phrase before it)
+_INVERTED_BEFORE_COMMA = re.compile(
+    r"(?:^|[.!?]\s+|[”\"]\s*)(?:[^.!?“”\"]{1,100}?,\s+)?(?P<cue>said|says|added|adds|wrote|"
+    r"writes|argued|argues|noted|notes|continued|explained|insisted|recalled)\s+"
+    r"(?!(?:" + "|".join(sorted(WEEKDAYS | MONTHS)) + r")\b)"  # "said Wednesday," is no one
+    r"(?P<speaker>[A-Z][^.!?:,“”\"]{1,80}?)(?:,[^.!?:“”\"]{1,120}?)?\s*,\s*$")
 # A name after a dash, closing the paragraph: '"..." — Jane Doe' / '"..." -- Jane Doe, author'
 _NAME_WORD = r"(?:[A-Z][\w.․'’-]*|of|the|and|de|al|van|von|bin)"
 _DASH_BYLINE = re.compile(
@@ -729,8 +736,9 @@ def _colon_paragraph(t: _Text, u: QuoteUnit) -> bool:
 
 def _before_comma(t: _Text, u: QuoteUnit) -> bool:
     """``the announcer said, "...`` / ``X, a historian who attended, recalled, "...``"""
-    return _after_char(t, u) == "," and _speaker_before(t, u, _BEFORE_COMMA, u.para[0],
-                                                        u.start - 1, "before_comma")
+    return _after_char(t, u) == "," and (
+        _speaker_before(t, u, _INVERTED_BEFORE_COMMA, u.para[0], u.start - 1, "before_comma")
+        or _speaker_before(t, u, _BEFORE_COMMA, u.para[0], u.start - 1, "before_comma"))
 
 
 def _dash_byline(t: _Text, u: QuoteUnit) -> bool:
