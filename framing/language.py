@@ -55,7 +55,7 @@ INSTITUTION_WORDS = frozenset(
     "Board Bureau Senate House Assembly Parliament Government Cabinet Command Staff Chiefs "
     "Secretariat Directorate Institute Foundation Association Caucus Conference Nations "
     "Kremlin Pentagon Federation Act Law Bill Times Post Journal News Network Group Company "
-    "University Republicans Democrats Conservatives Liberals".split())
+    "University Center Centre Republicans Democrats Conservatives Liberals".split())
 #: Lower-case role nouns written before a name ("Democratic strategist Adam Parkhomenko",
 #: "campaign manager Isaiah Wartman", "nearby resident Richard Herrington").
 ROLE_NOUNS = frozenset(

@@ -1024,3 +1024,14 @@ def test_acting_or_ranking_is_a_role_not_a_clause(antecedents):
 def test_an_inverted_speaker_before_a_quote_is_the_name_after_the_verb(text, speaker,
                                                                       antecedents):
     assert last_unit(text, antecedents)["speaker"] == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("“It is wrong,” said a Republican from South Dakota, Sen. Mike Rounds.", "Sen. Mike Rounds"),
+    ("“It is wrong,” said the Senate’s No. 2, Sen. John Cornyn.", "Sen. John Cornyn"),
+    ("“It is wrong,” said a senator, who asked not to be named.", "a senator"),
+    ("“It is wrong,” said the lawsuit from a church, Living Word Christian Center.",
+     "the lawsuit from a church"),
+])
+def test_a_description_then_a_name_after_the_verb_is_the_name(text, speaker, antecedents):
+    assert last_unit(text, antecedents)["speaker"] == speaker

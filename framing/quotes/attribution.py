@@ -602,9 +602,22 @@ def _after_cue_speaker(t: _Text, u: QuoteUnit) -> bool:
     m = _AFTER_CUE_SPEAKER.match(t.after)
     if m and u.closed and t.resolver.valid_speaker(m.group("speaker")) and not (
             _next_sentence(t, u) and not _CLAUSE_END.match(t.after, m.end("cue"))):
-        return t.set_speaker(u, t.after_from + m.start("speaker"),
-                             t.after_from + m.end("speaker"), m.group("cue"), "after_cue_speaker")
+        start, end = m.start("speaker"), m.end("speaker")
+        # "said a Republican from South Dakota, Sen. Mike Rounds.": a description, then the
+        # name of the one it describes
+        named = _NAME_AFTER.match(t.after, end)
+        if named and _DESCRIPTION.match(m.group("speaker")) and \
+                not _PERSON_NAME.search(m.group("speaker")) and \
+                _PERSON_NAME.search(named.group("name")) and \
+                not _institution_name(named.group("name")):
+            start, end = named.start("name"), named.end("name")
+        return t.set_speaker(u, t.after_from + start, t.after_from + end, m.group("cue"),
+                             "after_cue_speaker")
     return False
+
+
+_DESCRIPTION = re.compile(r"(?:[Aa]n?|[Tt]he)\s")
+_NAME_AFTER = re.compile(r",\s+(?P<name>(?:[A-Z][\w’'․-]*\s+){0,4}[A-Z][\w’'․-]+)\s*(?=[,.;:]|$)")
 
 
 def _after_speaker_cue(t: _Text, u: QuoteUnit) -> bool:
