@@ -36,6 +36,11 @@ unseen text. Batches 1 and 2 are read back as recorded; the articles eligible un
 cleaner and in neither, sorted, shuffled with ``random.Random(SEED3)``, taken with the per-outlet
 cap counted over all three batches, up to ``N3``. Re-running reproduces the file while the
 cleaner keeps these texts (the well-formedness test checks ``text_sha1``).
+
+Batch 4 (20 articles, all ``dev``, issue 12, second session of 2026-11-26): drawn the same way
+(``SEED4``, ``N4``, the cap counted over all four batches) after round 5 of the rules, which were
+decided on ABP articles outside the gold, so that round 5 is measured on text it was not decided
+on before any rule is decided on this batch.
 """
 
 from __future__ import annotations
@@ -55,6 +60,8 @@ SEED2 = 1213
 N2 = 20
 SEED3 = 1214
 N3 = 20
+SEED4 = 1215
+N4 = 20
 PER_OUTLET = 2
 MIN_CHARS, MAX_CHARS = 1500, 4000
 NOT_OUTLETS = ("Guest Writer", "The Flip Side")
@@ -143,7 +150,7 @@ def _row(record: dict, split: str, text: str, batch: int) -> dict:
 
 
 def sample(path: Path = ABP, out: Path = OUT) -> list[dict]:
-    """Batches 1 to 3 as recorded (each drawn when the file does not hold it yet), as rows
+    """Batches 1 to 4 as recorded (each drawn when the file does not hold it yet), as rows
     with the COLUMNS keys."""
     records = load_records(path=path)
     texts, ids = {}, []
@@ -172,7 +179,8 @@ def sample(path: Path = ABP, out: Path = OUT) -> list[dict]:
     first = as_recorded(1) or draw_batch1(records, ids, texts)
     second = as_recorded(2) or draw(SEED2, N2, 2, first)
     third = as_recorded(3) or draw(SEED3, N3, 3, first + second)
-    return first + second + third
+    fourth = as_recorded(4) or draw(SEED4, N4, 4, first + second + third)
+    return first + second + third + fourth
 
 
 def main() -> None:
@@ -182,7 +190,8 @@ def main() -> None:
         writer.writeheader()
         writer.writerows(rows)
     outlets = {r["outlet"] for r in rows}
-    print(f"{len(rows)} articles from {len(outlets)} outlets (seeds {SEED}, {SEED2}, {SEED3}) -> {OUT}")
+    print(f"{len(rows)} articles from {len(outlets)} outlets (seeds {SEED}, {SEED2}, {SEED3}, "
+          f"{SEED4}) -> {OUT}")
 
 
 if __name__ == "__main__":
