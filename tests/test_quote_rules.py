@@ -1035,3 +1035,39 @@ def test_an_inverted_speaker_before_a_quote_is_the_name_after_the_verb(text, spe
 ])
 def test_a_description_then_a_name_after_the_verb_is_the_name(text, speaker, antecedents):
     assert last_unit(text, antecedents)["speaker"] == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a wire dateline before the subject
+    ("HERSHEY, Pa. (AP) — President Barack Obama mocked the effort, calling the process "
+     "“impeachment lite.”", "Barack Obama"),
+    # stance verbs in the active voice
+    ("During the trial, Obama blasted the company as a “kingpin” of the crisis.", "Obama"),
+    ("Mitch McConnell labelled the plan a “disaster” on Monday.", "Mitch McConnell"),
+])
+def test_datelines_and_stance_verbs_give_the_subject(text, speaker, antecedents):
+    assert last_unit(text, antecedents)["speaker"] == speaker
+
+
+def test_a_passive_stance_verb_names_no_one(antecedents):
+    text = ("Booker cited an email. But, Mitch McConnell later pointed out, the email was labeled "
+            "as “committee confidential.”")
+    assert last_unit(text, antecedents)["speaker"] == ""
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a quote-only paragraph after a person's reported speech continues it
+    ("Barack Obama said Tuesday that few leaders could withstand it.\n\n“A regular president "
+     "would be under the table.”", "Barack Obama"),
+    ("Mitch McConnell spoke.\n\nHe said the deal was close.\n\n“We are on our way to an "
+     "agreement.”", "He"),
+])
+def test_a_quote_paragraph_continues_the_reported_speech_before_it(text, speaker,
+                                                                  antecedents):
+    row = last_unit(text, antecedents)
+    assert (row["speaker"], row["rule"].split("+")[0]) == (speaker, "continuation")
+
+
+def test_a_quote_paragraph_does_not_continue_a_group_or_an_institution(antecedents):
+    text = "Critics have said the law is unfair.\n\n“I want to say something.”"
+    assert last_unit(text, antecedents)["speaker"] == ""

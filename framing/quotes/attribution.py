@@ -102,7 +102,11 @@ _SAY_PLURAL = r"write|argue|note|warn|explain|insist|claim|tell|add"
 _STANCE = (_SAY + r"|described(?:\s+as)?|describing|called|calling|insisting|raised concerns|ordered|pledged|"
            r"welcomed|recognized|recognised|quoted|urged|accused|promised|vowed|denied|denounced|"
            r"saying|stresses|suggested|dismissed|praised|criticised|criticized|condemned|"
-           r"adding|telling|noting|arguing|warning|explaining|claiming|writing|asking|indicated")
+           r"adding|telling|noting|arguing|warning|explaining|claiming|writing|asking|indicated|"
+           # stance verbs in the active voice only ("was labeled as "..."" names no one)
+           r"(?<!was )(?<!were )(?<!been )(?<!is )(?<!are )(?<!be )"
+           r"(?:blasted|slammed|labeled|labelled|branded|dubbed|mocked|hailed|decried|derided|"
+           r"touted|lauded|lambasted|ridiculed)")
 # Adverbs between a speaker and the verb ("Smith flatly denied", "X has repeatedly said",
 # "Rosen gamely replied"): a few without -ly, and any -ly word that is not a noun or adjective.
 # Each word matches one alternative only (no -ly word is also listed), so a run of adverbs
@@ -247,8 +251,10 @@ _NOT_A_NAME = (r"(?!(?:In|On|At|With|After|Before|When|While|As|But|And|For|From
 _ROLE_LEAD = (r"(?:(?:[Tt]he\s+|[Aa]n?\s+)?(?:(?:[A-Z][\w’'․.-]*|"
               + "|".join(sorted(ROLE_ADJECTIVES)) + r")\s+){0,3}(?:[a-z]+\s+)?(?:"
               + "|".join(sorted(ROLE_NOUNS)) + r")\s+(?=[A-Z]))?")
+# A wire dateline before the first sentence: "HERSHEY, Pa. (AP) — ", "WASHINGTON (Reuters) - "
+_DATELINE = r"(?:[A-Z][A-Z.․,' ]{2,40}(?:\s*\([A-Za-z.․ ]{2,20}\))?\s*[—–-]{1,2}\s*)?"
 _SUBJECT = re.compile(
-    _OPENING + r"(?:(?:But|And|Yet|So|Still)\s+)?"  # "But State Senator Joe Negron, ..., said"
+    _DATELINE + _OPENING + r"(?:(?:But|And|Yet|So|Still)\s+)?"  # "But State Senator Joe Negron"
     + r"(?:(?P<pronoun>[Hh]e|[Ss]he)|" + _ROLE_LEAD + r"(?:[Tt]he\s+)?" + _NOT_A_NAME
     + r"(?P<name>"
     + _NAME_RUN + r"(?<![’']s)"
@@ -1079,6 +1085,7 @@ def units(text: str, resolver: Resolver, mentions=None, qspans=None) -> list[Quo
     _propagate(found)
     found.extend(_indirect(t))
     found.sort(key=lambda u: u.start)  # pronouns look back at speakers already resolved
+    _continue_indirect(t, found)
     for i, u in enumerate(found):
         _resolve(t, u, found, i)
         if u.kind != "indirect" and not u.speaker and not u.cue and (
@@ -1145,6 +1152,24 @@ def _propagate(found: list[QuoteUnit]) -> None:
         quote_only = (u.start - pstart) <= 2 and (pend - u.mark) <= 3
         if (not u.speaker and quote_only and prev.speaker and u.paragraph == prev.paragraph + 1
                 and prev.kind == "direct" and u.double):  # a '...' paragraph is a subhead
+            _inherit(u, prev, "continuation")
+
+
+def _continue_indirect(t: _Text, found: list[QuoteUnit]) -> None:
+    """A quote-only paragraph right after a paragraph that ends in someone's reported speech
+    ("Trump said Tuesday that not many leaders could withstand it." then ""A regular president
+    would be under the table ..."") continues that speaker, as it continues a quote's.
+    ``found`` is sorted by start, indirect units included; the speaker must be a person."""
+    for prev, u in zip(found, found[1:]):
+        pstart, pend = u.para
+        quote_only = (u.start - pstart) <= 2 and (pend - u.mark) <= 3
+        if (not u.speaker and quote_only and u.kind == "direct" and u.double
+                and prev.kind == "indirect" and prev.speaker
+                and prev.paragraph == u.paragraph - 1 and prev.para[1] - prev.end <= 3
+                # a person's reported speech ("Critics have said ...", "Ford has announced"
+                # are no one whose words follow)
+                and (PRONOUN.match(prev.speaker) or _subject_ref(
+                    t, prev.speaker, prev.speaker_start, prev.speaker_start)[0] == "person")):
             _inherit(u, prev, "continuation")
 
 
