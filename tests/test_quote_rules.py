@@ -1030,6 +1030,7 @@ def test_an_inverted_speaker_before_a_quote_is_the_name_after_the_verb(text, spe
     ("“It is wrong,” said a Republican from South Dakota, Sen. Mike Rounds.", "Sen. Mike Rounds"),
     ("“It is wrong,” said the Senate’s No. 2, Sen. John Cornyn.", "Sen. John Cornyn"),
     ("“It is wrong,” said a senator, who asked not to be named.", "a senator"),
+    ("“We have not been paid,” said one of them, Sahana Begum.", "Sahana Begum"),
     ("“It is wrong,” said the lawsuit from a church, Living Word Christian Center.",
      "the lawsuit from a church"),
 ])

@@ -622,7 +622,7 @@ def _after_cue_speaker(t: _Text, u: QuoteUnit) -> bool:
     return False
 
 
-_DESCRIPTION = re.compile(r"(?:[Aa]n?|[Tt]he)\s")
+_DESCRIPTION = re.compile(r"(?:[Aa]n?|[Tt]he|[Oo]ne\s+of)\s")  # "said one of them, Sahana Begum"
 _NAME_AFTER = re.compile(r",\s+(?P<name>(?:[A-Z][\w’'․-]*\s+){0,4}[A-Z][\w’'․-]+)\s*(?=[,.;:]|$)")
 
 
