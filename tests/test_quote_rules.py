@@ -826,6 +826,7 @@ pentagon,Pentagon,us_admin,group,Pentagon
 """
 antecedents = _book_fixture("antecedents", ANTECEDENTS_CSV)
 
+
 @pytest.mark.parametrize("text, actor, referent", [
     # a negated verb is a verb: "Trump wasn't happy" is the narration's subject
     ("Jim Jordan met the caucus.\n\nPresident Obama wasn't happy. He tweeted that it was "

@@ -1148,11 +1148,15 @@ def _propagate(found: list[QuoteUnit]) -> None:
     # the quote before a continuation, past a programme's title ('X said on "Meet the Press."')
     before = [v for v in found if v.rule != "title"]
     for prev, u in zip(before, before[1:]):
-        pstart, pend = u.para
-        quote_only = (u.start - pstart) <= 2 and (pend - u.mark) <= 3
-        if (not u.speaker and quote_only and prev.speaker and u.paragraph == prev.paragraph + 1
+        if (not u.speaker and _quote_only(u) and prev.speaker and u.paragraph == prev.paragraph + 1
                 and prev.kind == "direct" and u.double):  # a '...' paragraph is a subhead
             _inherit(u, prev, "continuation")
+
+
+def _quote_only(u: QuoteUnit) -> bool:
+    """Is ``u`` its paragraph's only text (a quote-only paragraph)?"""
+    pstart, pend = u.para
+    return (u.start - pstart) <= 2 and (pend - u.mark) <= 3
 
 
 def _continue_indirect(t: _Text, found: list[QuoteUnit]) -> None:
@@ -1161,9 +1165,7 @@ def _continue_indirect(t: _Text, found: list[QuoteUnit]) -> None:
     would be under the table ..."") continues that speaker, as it continues a quote's.
     ``found`` is sorted by start, indirect units included; the speaker must be a person."""
     for prev, u in zip(found, found[1:]):
-        pstart, pend = u.para
-        quote_only = (u.start - pstart) <= 2 and (pend - u.mark) <= 3
-        if (not u.speaker and quote_only and u.kind == "direct" and u.double
+        if (not u.speaker and _quote_only(u) and u.kind == "direct" and u.double
                 and prev.kind == "indirect" and prev.speaker
                 and prev.paragraph == u.paragraph - 1 and prev.para[1] - prev.end <= 3
                 # a person's reported speech ("Critics have said ...", "Ford has announced"
